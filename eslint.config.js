@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/services/**/*.ts'],
+    files: ['src/services/*/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

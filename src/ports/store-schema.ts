@@ -79,6 +79,9 @@ export interface JobLeasesTable {
   name: string; owner: string | null; lease_until_ms: Generated<number>; next_due_ms: Generated<number>; last_started_ms: number | null;
   last_finished_ms: number | null; last_duration_ms: number | null; last_outcome: 'ok' | 'error' | null; last_error: string | null; runs: Generated<number>;
 }
+export interface ServiceInstancesTable {
+  service: string; instance: string; url: string | null; started_ms: number; heartbeat_ms: number; stopped_ms: number | null;
+}
 
 export interface Database {
   instrument_registry: InstrumentRegistryTable;
@@ -102,6 +105,7 @@ export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   job_leases: JobLeasesTable;
+  service_instances: ServiceInstancesTable;
 }
 
 /** The collections SPEC's Data section names (users/roles count as one there). */
