@@ -26,8 +26,10 @@ export function createHttpServer(health: HealthSource, metrics: Metrics, log: Lo
     (req as { traceId?: string }).traceId = trace;
     reply.header('x-trace-id', trace);
     (req as { startedAt?: number }).startedAt = performance.now();
-    if (!health.accepting() && !req.url.startsWith('/health')) {
-      reply.code(503).header('connection', 'close').send({ code: 'TW_ERR_SHUTTING_DOWN', message: 'the process is shutting down' });
+    if (!health.accepting()) {
+      // While draining, every response closes its connection, so no client reuses a socket we are about to close.
+      reply.header('connection', 'close');
+      if (!req.url.startsWith('/health')) reply.code(503).send({ code: 'TW_ERR_SHUTTING_DOWN', message: 'the process is shutting down' });
     }
   });
   app.addHook('onResponse', async (req, reply) => {

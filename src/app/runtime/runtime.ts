@@ -25,6 +25,8 @@ import { Heartbeats } from './heartbeats.ts';
 import { Lifecycle } from './lifecycle.ts';
 import { startEmbeddedExchange, type EmbeddedExchange } from './embedded-exchange.ts';
 
+const DRAIN_MS = 250;
+
 export interface RuntimeOptions { targets: ServiceName[]; loaded: LoadedConfig; log: Logger; }
 
 export function parseTargets(raw: string | undefined): ServiceName[] {
@@ -63,23 +65,29 @@ export class Runtime {
     const log = this.opts.log;
     const timeout = config.startup.dependencyTimeoutMs;
     const storeConfig: StoreConfig = config.store.url ? { kind: 'postgres', url: config.store.url } : { kind: 'pglite', dataDir: resolve(config.dataDir) };
-    this.store = await createStore(storeConfig, { connectTimeoutMs: timeout });
-    await this.store.migrate();
-    this.bus = await createBus(busConfigOf(config.bus.url, config.bus.maxLen), { clock: systemClock, connectTimeoutMs: timeout, onError: (err) => log.warn({ err: (err as Error).message }, 'bus connection error') });
+    // Store and bus connect in parallel: start-up is faster and an unreachable one is reported at once.
+    const [store, bus] = await Promise.allSettled([
+      createStore(storeConfig, { connectTimeoutMs: timeout }).then(async (s) => { await s.migrate(); return s; }),
+      createBus(busConfigOf(config.bus.url, config.bus.maxLen), { clock: systemClock, connectTimeoutMs: timeout, onError: (err) => log.warn({ err: (err as Error).message }, 'bus connection error') }),
+    ]);
+    if (store.status === 'fulfilled') this.store = store.value;
+    if (bus.status === 'fulfilled') this.bus = bus.value;
+    if (store.status === 'rejected') throw store.reason;
+    if (bus.status === 'rejected') throw bus.reason;
 
     const endpoints = await this.exchangeEndpoints();
     const instance = `${hostname()}:${process.pid}`;
-    this.scheduler = new StoreScheduler({ store: this.store, clock: systemClock, owner: instance, onJobError: (job, err) => log.error({ job, err: (err as Error).message }, 'job failed') });
+    this.scheduler = new StoreScheduler({ store: this.store!, clock: systemClock, owner: instance, onJobError: (job, err) => log.error({ job, err: (err as Error).message }, 'job failed') });
 
     this.http = createHttpServer({ all: () => this.health(), one: (n) => this.serviceHealth(n), accepting: () => this.accepting }, this.metrics, log);
     await this.http.listen({ host: config.http.host, port: config.http.port });
     const address = this.http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     this.url = `http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}`;
-    this.heartbeats = new Heartbeats(this.store, systemClock, instance, this.url);
+    this.heartbeats = new Heartbeats(this.store!, systemClock, instance, this.url);
 
     const deps: ServiceDeps = {
-      store: this.store, bus: this.bus, clock: systemClock, scheduler: this.scheduler, exchange: endpoints,
+      store: this.store!, bus: this.bus!, clock: systemClock, scheduler: this.scheduler, exchange: endpoints,
       log, probeExchange: exchangeProbe(endpoints), probeService: (name) => this.heartbeats!.probe(name),
     };
     for (const name of this.opts.targets) {
@@ -104,6 +112,8 @@ export class Runtime {
   async stop(): Promise<void> {
     this.accepting = false;
     const log = this.opts.log;
+    // A short drain: requests already on the wire are answered (with `connection: close`) before the listener closes.
+    await new Promise((r) => setTimeout(r, DRAIN_MS));
     await this.scheduler?.stop().catch((err) => log.error({ err: (err as Error).message }, 'scheduler stop failed'));
     for (const { service, lifecycle } of [...this.services].reverse()) {
       if (lifecycle.state !== 'running' && lifecycle.state !== 'failed') continue;
