@@ -169,7 +169,11 @@ export function busContract(name: string, factory: BusFactory): void {
     it('answers bad input with a clear error, never a hang', async () => {
       const bus = await open();
       await expect(bus.publish(env('', 1))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'envelope.stream' });
-      await expect(bus.publish(env(testStream(), 1, { big: 10n }))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'envelope.data' });
+      await expect(bus.publish(env(testStream(), 1, { big: 10n }))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'envelope.data.big' });
+      await expect(bus.publish(env(testStream(), 1, { at: new Date(0) }))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'envelope.data.at' });
+      await expect(bus.publish(env(testStream(), 1, { px: [1, NaN] }))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'envelope.data.px[1]' });
+      const loop: Record<string, unknown> = {}; loop.self = loop;
+      await expect(bus.publish(env(testStream(), 1, loop))).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION' });
       await expect(bus.read(testStream(), 'nogroup', 'c')).rejects.toMatchObject({ code: 'TW_ERR_NOT_FOUND' });
       await expect(bus.ensureGroup(testStream(), '')).rejects.toMatchObject({ code: 'TW_ERR_VALIDATION', field: 'group' });
     });

@@ -5,7 +5,7 @@
  * blocked read never delays publishes. Stream names carry `{symbol}` hash tags (src/core/streams.ts),
  * so a symbol's streams and keys share a Cluster slot.
  */
-import { Redis, Cluster } from 'ioredis';
+import { Redis, Cluster, type Result } from 'ioredis';
 import type { Envelope } from '../../core/envelope.ts';
 import { TradewindError } from '../../core/errors.ts';
 import type { Bus, Delivery, PendingSummary, ReadOptions, SubscribeOptions, Subscription } from '../../ports/bus.ts';
@@ -15,6 +15,20 @@ import { runSubscription } from './subscription.ts';
 import { encodeEnvelope, validateName } from './validate.ts';
 
 type Client = Redis | Cluster;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    xaddMany(stream: string, maxLen: number, ...envelopes: string[]): Result<string[], Context>;
+  }
+}
+
+const SCRIPT_CHUNK = 1_000;
+const XADD_MANY_LUA = `
+local ids = {}
+for i = 2, #ARGV do
+  ids[i - 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[i])
+end
+return ids`;
 type RawEntry = [id: string, fields: string[]];
 
 export interface RedisBusOptions { clock: Clock; maxLen?: number; label: string; onError?: (err: unknown) => void; }
@@ -29,6 +43,7 @@ export class RedisBus implements Bus {
   constructor(private readonly client: Client, private readonly opts: RedisBusOptions) {
     this.kind = client instanceof Cluster ? 'redis-cluster' : 'redis';
     this.maxLen = opts.maxLen ?? 100_000;
+    client.defineCommand('xaddMany', { numberOfKeys: 1, lua: XADD_MANY_LUA });
   }
 
   async publish(envelope: Envelope): Promise<string> {
@@ -38,15 +53,17 @@ export class RedisBus implements Bus {
 
   async publishMany(envelopes: readonly Envelope[]): Promise<string[]> {
     const encoded = envelopes.map(encodeEnvelope);
-    // A Cluster pipeline must stay within one slot: pipeline per stream, streams in parallel.
     const byStream = new Map<string, number[]>();
     envelopes.forEach((e, i) => { const l = byStream.get(e.stream); if (l) l.push(i); else byStream.set(e.stream, [i]); });
     const ids = new Array<string>(envelopes.length);
+    // One script call per stream and chunk: XADDs run server-side, so the client pays one command,
+    // not one per message (ioredis's per-command cost dominates otherwise). One key → one Cluster slot.
     await Promise.all([...byStream].map(async ([stream, idx]) => {
-      const pipe = this.client.pipeline();
-      for (const i of idx) pipe.xadd(stream, 'MAXLEN', '~', this.maxLen, '*', 'e', encoded[i]!);
-      const res = await this.call(() => pipe.exec());
-      res?.forEach(([err, id], k) => { if (err) throw this.wrap(err); ids[idx[k]!] = id as string; });
+      for (let from = 0; from < idx.length; from += SCRIPT_CHUNK) {
+        const chunk = idx.slice(from, from + SCRIPT_CHUNK);
+        const got = (await this.call(() => (this.client as Redis).xaddMany(stream, this.maxLen, ...chunk.map((i) => encoded[i]!)))) as string[];
+        chunk.forEach((i, k) => { ids[i] = got[k]!; });
+      }
     }));
     return ids;
   }
