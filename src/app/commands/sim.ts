@@ -3,7 +3,6 @@
  * base URLs and the default account's key and secret (simulator only), then serves until SIGTERM/SIGINT.
  */
 import type { Command } from 'commander';
-import { startSimulator } from '../../sim/index.ts';
 
 interface SimFlags { port: string; host: string; seed: string; }
 
@@ -21,6 +20,7 @@ async function runSim(flags: SimFlags): Promise<number> {
   const seed = Number(flags.seed);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port was "${flags.port}", expected an integer 0–65535`);
   if (!Number.isInteger(seed) || seed < 0) return fail(`--seed was "${flags.seed}", expected a non-negative integer`);
+  const { startSimulator } = await import('../../sim/index.ts'); // loaded only when this command runs
   const sim = await startSimulator({ port, host: flags.host, seed });
   process.stdout.write(`${JSON.stringify({ ...sim.urls, apiKey: sim.apiKey, apiSecret: sim.apiSecret })}\n`);
   await new Promise<void>((resolve) => { process.once('SIGTERM', resolve); process.once('SIGINT', resolve); });
