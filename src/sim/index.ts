@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../ports/clock.ts';
+import { AccountBook, type AccountSeed } from './accounts/accounts.ts';
+import { accountRoutes } from './http/account-routes.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { createRouter } from './http/router.ts';
 
@@ -16,6 +18,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** Time source (default: the wall clock). */
   clock?: Clock;
+  /** Accounts with their keys and funding; default: one account from the seed's credentials, default funding. */
+  accounts?: AccountSeed[];
 }
 
 export interface SimulatorUrls { spotRest: string; futuresRest: string; spotWs: string; futuresWs: string; }
@@ -39,7 +43,9 @@ export function defaultCredentials(seed: number): { apiKey: string; apiSecret: s
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const host = opts.host ?? '127.0.0.1';
   const clock = opts.clock ?? wallClock;
-  const handle = createRouter(publicRoutes, () => clock.now());
+  const credentials = defaultCredentials(opts.seed ?? 1);
+  const accounts = new AccountBook(opts.accounts ?? [credentials], clock.now());
+  const handle = createRouter([...publicRoutes, ...accountRoutes], () => clock.now(), accounts);
   const server = createServer((req, res) => { void handle(req, res); });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -50,7 +56,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     urls: { spotRest: `http://${base}`, futuresRest: `http://${base}`, spotWs: `ws://${base}`, futuresWs: `ws://${base}` },
-    ...defaultCredentials(opts.seed ?? 1),
+    ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -16,6 +16,7 @@ function statusOf(code: number): number {
 }
 
 export const binanceErrors = {
+  mandatory: (param: string) => new BinanceError(-1102, `Mandatory parameter '${param}' was not sent, was empty/null, or malformed.`),
   unknownRoute: (path: string) => new BinanceError(-1000, `Unknown path ${path}.`, 404),
   illegalChars: (param: string) => new BinanceError(-1100, `Illegal characters found in parameter '${param}'.`),
   badSymbol: () => new BinanceError(-1121, 'Invalid symbol.'),

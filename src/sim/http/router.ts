@@ -4,23 +4,29 @@
  * `{code,msg}` — never a 500 for bad input.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccountBook, SimAccount } from '../accounts/accounts.ts';
+import { authenticate, type Security } from './auth.ts';
 import { BinanceError, binanceErrors } from './binance-error.ts';
 
 export interface RouteContext {
   params: URLSearchParams;
   now: () => number;
+  /** The authenticated account (null on NONE endpoints). */
+  account: SimAccount | null;
 }
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   weight: number;
+  /** Binance security type; NONE when absent. */
+  security?: Security;
   handle: (ctx: RouteContext) => unknown;
 }
 
 const MAX_BODY = 64 * 1024;
 
-export function createRouter(routes: Route[], now: () => number) {
+export function createRouter(routes: Route[], now: () => number, accounts: AccountBook) {
   const table = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
   let usedWeight = 0;
   let windowStart = Math.floor(now() / 60_000);
@@ -33,10 +39,13 @@ export function createRouter(routes: Route[], now: () => number) {
       const body = await readBody(req);
       const params = new URLSearchParams(body);
       for (const [k, v] of url.searchParams) params.set(k, v); // a query value wins over the body's
+      const rawQuery = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
       const minute = Math.floor(now() / 60_000);
       if (minute !== windowStart) { windowStart = minute; usedWeight = 0; }
       usedWeight += route.weight;
-      const result = route.handle({ params, now });
+      const apiKey = req.headers['x-mbx-apikey'];
+      const account = authenticate(route.security ?? 'NONE', accounts, { apiKeyHeader: Array.isArray(apiKey) ? apiKey[0] : apiKey, rawQuery, rawBody: body, params, now: now() });
+      const result = route.handle({ params, now, account });
       send(res, 200, JSON.stringify(result), { 'x-mbx-used-weight': String(usedWeight), 'x-mbx-used-weight-1m': String(usedWeight) });
     } catch (err) {
       const e = err instanceof BinanceError ? err : new BinanceError(-1000, 'An unknown error occurred while processing the request.', 500);
