@@ -1,25 +1,37 @@
 /**
  * The Binance-compatible exchange simulator, in process. One HTTP server answers both the spot
- * (/api, /sapi) and the futures (/fapi) paths; the URLs it returns are what a Binance client
- * takes as base URLs.
+ * (/api, /sapi) and the futures (/fapi) paths, plus a control API under /sim/v1 (time, inspection,
+ * faults); the URLs it returns are what a Binance client takes as base URLs.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../ports/clock.ts';
 import { AccountBook, type AccountSeed } from './accounts/accounts.ts';
+import { FuturesEngine } from './futures/engine.ts';
 import { accountRoutes } from './http/account-routes.ts';
+import { controlRoutes } from './http/control-routes.ts';
+import { futuresRoutes } from './http/futures-routes.ts';
+import { marketRoutes } from './http/market-routes.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { createRouter } from './http/router.ts';
+import { Market } from './market/market.ts';
+import { SimTime, type TimeMode } from './sim-time.ts';
+import { UserEvents } from './user-events.ts';
 
 export interface SimulatorOptions {
   port?: number;
   host?: string;
   seed?: number;
-  /** Time source (default: the wall clock). */
-  clock?: Clock;
+  /** Wall clock (default: the system clock). */
+  clock?: Pick<Clock, 'now'>;
   /** Accounts with their keys and funding; default: one account from the seed's credentials, default funding. */
   accounts?: AccountSeed[];
+  /** Simulated start time (default: now). */
+  startTime?: number;
+  time?: { mode: TimeMode; speed?: number };
+  /** Replay Binance kline CSVs (1m) instead of the synthetic process, per symbol. */
+  replay?: Record<string, string>;
 }
 
 export interface SimulatorUrls { spotRest: string; futuresRest: string; spotWs: string; futuresWs: string; }
@@ -29,10 +41,17 @@ export interface Simulator {
   /** The default account's credentials (simulator only; never used for testnet or live). */
   apiKey: string;
   apiSecret: string;
+  market: Market;
+  time: SimTime;
+  futures: FuturesEngine;
+  events: UserEvents;
+  /** Stepped mode: moves simulated time forward and runs the market through it. */
+  advance(ms: number): void;
   close(): Promise<void>;
 }
 
 const wallClock = { now: () => Date.now() };
+const DRIVER_INTERVAL_MS = 20;
 
 /** Returns deterministic credentials for a seed, so tests and demos can reproduce a session. */
 export function defaultCredentials(seed: number): { apiKey: string; apiSecret: string } {
@@ -42,21 +61,34 @@ export function defaultCredentials(seed: number): { apiKey: string; apiSecret: s
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const host = opts.host ?? '127.0.0.1';
-  const clock = opts.clock ?? wallClock;
-  const credentials = defaultCredentials(opts.seed ?? 1);
-  const accounts = new AccountBook(opts.accounts ?? [credentials], clock.now());
-  const handle = createRouter([...publicRoutes, ...accountRoutes], () => clock.now(), accounts);
+  const wall = opts.clock ?? wallClock;
+  const seed = opts.seed ?? 1;
+  const time = new SimTime(wall, opts.startTime ?? wall.now());
+  if (opts.time) time.set(opts.time.mode, opts.time.speed ?? 1);
+  const credentials = defaultCredentials(seed);
+  const accounts = new AccountBook(opts.accounts ?? [credentials], time.now());
+  const market = new Market({ seed, startTime: time.now(), ...(opts.replay ? { replay: opts.replay } : {}) });
+  const events = new UserEvents();
+  const futures = new FuturesEngine(market, accounts, events);
+  const sync = () => market.advanceTo(time.now());
+  const advance = (ms: number) => { time.advance(ms); sync(); };
+
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures), ...controlRoutes({ market, time, futures, accounts, events, advance })];
+  const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync });
   const server = createServer((req, res) => { void handle(req, res); });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => { server.off('error', reject); resolve(); });
   });
+  const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
+  driver.unref();
   const { port } = server.address() as AddressInfo;
   const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     urls: { spotRest: `http://${base}`, futuresRest: `http://${base}`, spotWs: `ws://${base}`, futuresWs: `ws://${base}` },
     ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    market, time, futures, events, advance,
+    close: () => new Promise<void>((resolve) => { clearInterval(driver); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

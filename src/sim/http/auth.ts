@@ -28,7 +28,8 @@ export function hmacHex(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(payload, 'latin1').digest('hex');
 }
 
-export interface AuthInput { apiKeyHeader: string | undefined; rawQuery: string; rawBody: string; params: URLSearchParams; now: number; }
+/** `now` is the server time; `wallNow`, when the simulator runs accelerated or stepped, the wall clock (clients sign with theirs). */
+export interface AuthInput { apiKeyHeader: string | undefined; rawQuery: string; rawBody: string; params: URLSearchParams; now: number; wallNow?: number; }
 
 /** Returns the account a request acts for, or throws the Binance error real Binance would answer with. */
 export function authenticate(security: Security, accounts: AccountBook, input: AuthInput): SimAccount | null {
@@ -48,8 +49,11 @@ export function authenticate(security: Security, accounts: AccountBook, input: A
   const recvWindow = rwText === null ? DEFAULT_RECV_WINDOW : Number(rwText);
   if (!Number.isFinite(recvWindow) || recvWindow <= 0) throw binanceErrors.mandatory('recvWindow');
   if (recvWindow > MAX_RECV_WINDOW) throw new BinanceError(-1131, `recvWindow must be less than ${MAX_RECV_WINDOW}.`);
-  if (timestamp >= input.now + 1000) throw new BinanceError(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
-  if (input.now - timestamp > recvWindow) throw new BinanceError(-1021, 'Timestamp for this request is outside of the recvWindow.');
+  const fresh = (now: number) => timestamp < now + 1000 && now - timestamp <= recvWindow;
+  if (!fresh(input.now) && (input.wallNow === undefined || !fresh(input.wallNow))) {
+    if (timestamp >= input.now + 1000) throw new BinanceError(-1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+    throw new BinanceError(-1021, 'Timestamp for this request is outside of the recvWindow.');
+  }
 
   const q = splitSignature(input.rawQuery), b = splitSignature(input.rawBody);
   const given = q.signature ?? b.signature;

@@ -26,7 +26,18 @@ export interface Route {
 
 const MAX_BODY = 64 * 1024;
 
-export function createRouter(routes: Route[], now: () => number, accounts: AccountBook) {
+export interface RouterOptions {
+  /** Server time (simulated). */
+  now: () => number;
+  /** Wall-clock time, accepted for request timestamps when simulated time runs ahead. */
+  wallNow?: () => number;
+  accounts: AccountBook;
+  /** Runs before each request (brings the market up to the current simulated time). */
+  beforeEach?: () => void;
+}
+
+export function createRouter(routes: Route[], opts: RouterOptions) {
+  const { now, accounts } = opts;
   const table = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
   let usedWeight = 0;
   let windowStart = Math.floor(now() / 60_000);
@@ -44,7 +55,8 @@ export function createRouter(routes: Route[], now: () => number, accounts: Accou
       if (minute !== windowStart) { windowStart = minute; usedWeight = 0; }
       usedWeight += route.weight;
       const apiKey = req.headers['x-mbx-apikey'];
-      const account = authenticate(route.security ?? 'NONE', accounts, { apiKeyHeader: Array.isArray(apiKey) ? apiKey[0] : apiKey, rawQuery, rawBody: body, params, now: now() });
+      opts.beforeEach?.();
+      const account = authenticate(route.security ?? 'NONE', accounts, { apiKeyHeader: Array.isArray(apiKey) ? apiKey[0] : apiKey, rawQuery, rawBody: body, params, now: now(), ...(opts.wallNow ? { wallNow: opts.wallNow() } : {}) });
       const result = route.handle({ params, now, account });
       send(res, 200, JSON.stringify(result), { 'x-mbx-used-weight': String(usedWeight), 'x-mbx-used-weight-1m': String(usedWeight) });
     } catch (err) {

@@ -1,0 +1,578 @@
+/**
+ * The USDⓈ-M futures matching engine and accounts: order validation with Binance's codes, taking
+ * liquidity from the synthetic book (slippage), resting LIMIT orders filled as the market moves
+ * (partial fills from the tape), one-way and hedge positions, cross and isolated margin, fees,
+ * realized PnL, funding settlement, liquidation, and conditional orders on the Algo Order API.
+ * Money is exact (decimal strings); prices/quantities are integer ticks/steps inside.
+ */
+import { Dec } from '../../core/money/decimal.ts';
+import type { AccountBook, SimAccount } from '../accounts/accounts.ts';
+import { BinanceError } from '../http/binance-error.ts';
+import type { Market, SymbolState } from '../market/market.ts';
+import type { SymbolMarket } from '../market/symbol-market.ts';
+import type { UserEvents } from '../user-events.ts';
+import { bracketFor, maxNotionalFor } from './brackets.ts';
+import {
+  DEFAULT_LEVERAGE, MAKER_FEE, TAKER_FEE,
+  type AlgoOrder, type AlgoType, type FutOrder, type FuturesBook, type Income, type Position, type PositionSide, type Side, type Tif,
+} from './types.ts';
+
+const CLIENT_ID_RE = /^[.A-Z:/a-z0-9_-]{1,36}$/;
+const ZERO = new Dec(0);
+const err = (code: number, msg: string) => new BinanceError(code, msg);
+
+export interface NewOrder {
+  symbol: string; side: Side; type: 'LIMIT' | 'MARKET'; positionSide: PositionSide; timeInForce: Tif;
+  qtySteps: number; priceTicks: number | null; reduceOnly: boolean; clientOrderId: string | null; algoId?: number | null; closePosition?: boolean;
+}
+
+export class FuturesEngine {
+  private readonly books = new Map<string, FuturesBook>();
+  private nextOrderId = 4_000_000_001;
+  private nextAlgoId = 1_000_001;
+  private nextTradeId = 900_000_001;
+  private nextTranId = 7_000_000_001;
+  private clientSeq = 0;
+
+  constructor(private readonly market: Market, private readonly accounts: AccountBook, private readonly events: UserEvents) {
+    market.onStep((t) => this.onStep(t));
+    market.onFunding((symbol, rate, mark, t) => this.settleFunding(symbol, rate, mark, t));
+  }
+
+  book(a: SimAccount): FuturesBook {
+    let b = this.books.get(a.apiKey);
+    if (!b) {
+      b = { dualSide: false, leverage: new Map(), marginType: new Map(), positions: new Map(), orders: new Map(), openOrders: new Set(), algos: new Map(), openAlgos: new Set(), trades: [], income: [] };
+      this.books.set(a.apiKey, b);
+    }
+    return b;
+  }
+
+  // ---------------------------------------------------------------- account figures
+  wallet(a: SimAccount): Dec { return a.futures.assets.get('USDT')?.wallet ?? ZERO; }
+  private setWallet(a: SimAccount, v: Dec, time: number): void {
+    const asset = a.futures.assets.get('USDT');
+    if (asset) asset.wallet = v; else a.futures.assets.set('USDT', { wallet: v });
+    a.futures.updateTime = time;
+  }
+  leverage(a: SimAccount, symbol: string): number { return this.book(a).leverage.get(symbol) ?? DEFAULT_LEVERAGE; }
+  marginType(a: SimAccount, symbol: string): 'CROSSED' | 'ISOLATED' { return this.book(a).marginType.get(symbol) ?? 'CROSSED'; }
+  markOf(symbol: string): Dec { const s = this.market.get(symbol)!; return new Dec(this.market.markPrice(s).toFixed(8)); }
+  /** Signed size: long > 0. */
+  signedAmt(p: Position): Dec { return p.positionSide === 'SHORT' ? p.amt.neg() : p.amt; }
+  unrealized(p: Position): Dec { return this.markOf(p.symbol).sub(p.entry).mul(this.signedAmt(p)); }
+  positionIM(a: SimAccount, p: Position): Dec { return this.signedAmt(p).abs().mul(this.markOf(p.symbol)).div(this.leverage(a, p.symbol)); }
+  /** Isolated wallet: the margin the position was opened with. */
+  isolatedWallet(a: SimAccount, p: Position): Dec { return this.marginType(a, p.symbol) === 'ISOLATED' ? p.amt.abs().mul(p.entry).div(this.leverage(a, p.symbol)) : ZERO; }
+  maintMargin(p: Position): Dec {
+    const notional = this.signedAmt(p).abs().mul(this.markOf(p.symbol));
+    const b = bracketFor(notional.toNumber());
+    return notional.mul(b.maintMarginRatio).sub(b.cum).clampedTo(0, Infinity);
+  }
+  openOrderIM(a: SimAccount, symbol?: string): Dec {
+    let total = ZERO;
+    const b = this.book(a);
+    for (const id of b.openOrders) {
+      const o = b.orders.get(id)!;
+      if (o.reduceOnly || (symbol && o.symbol !== symbol)) continue;
+      const s = this.market.get(o.symbol)!;
+      const price = o.priceTicks !== null ? s.fut.tickDec.mul(o.priceTicks) : this.markOf(o.symbol);
+      total = total.add(s.fut.stepDec.mul(o.qtySteps - o.filledSteps).mul(price).div(this.leverage(a, o.symbol)));
+    }
+    return total;
+  }
+  totals(a: SimAccount) {
+    let unrealizedCross = ZERO, unrealized = ZERO, posIM = ZERO, maint = ZERO, isolated = ZERO;
+    for (const p of this.book(a).positions.values()) {
+      if (p.amt.isZero()) continue;
+      const u = this.unrealized(p);
+      unrealized = unrealized.add(u);
+      maint = maint.add(this.maintMargin(p));
+      if (this.marginType(a, p.symbol) === 'ISOLATED') isolated = isolated.add(this.isolatedWallet(a, p));
+      else { unrealizedCross = unrealizedCross.add(u); posIM = posIM.add(this.positionIM(a, p)); }
+    }
+    const wallet = this.wallet(a);
+    const orderIM = this.openOrderIM(a);
+    const available = wallet.add(unrealizedCross).sub(posIM).sub(orderIM).sub(isolated);
+    return { wallet, unrealized, unrealizedCross, posIM, orderIM, maint, isolated, available: available.lt(0) ? ZERO : available, marginBalance: wallet.add(unrealized) };
+  }
+
+  // ---------------------------------------------------------------- orders
+  private sym(symbol: string): SymbolState { return this.market.get(symbol)!; }
+
+  private positionKey(symbol: string, side: PositionSide) { return `${symbol}|${side}`; }
+  position(a: SimAccount, symbol: string, side: PositionSide): Position {
+    const b = this.book(a);
+    const k = this.positionKey(symbol, side);
+    let p = b.positions.get(k);
+    if (!p) b.positions.set(k, (p = { symbol, positionSide: side, amt: ZERO, entry: ZERO, updateTime: 0 }));
+    return p;
+  }
+
+  private newClientId(): string { return `sim_${(++this.clientSeq).toString(36).padStart(8, '0')}`; }
+
+  findOrder(a: SimAccount, symbol: string, orderId: number | null, clientId: string | null): FutOrder | undefined {
+    const b = this.book(a);
+    if (orderId !== null) { const o = b.orders.get(orderId); return o && o.symbol === symbol ? o : undefined; }
+    let found: FutOrder | undefined;
+    for (const o of b.orders.values()) if (o.symbol === symbol && o.clientOrderId === clientId) found = o; // latest wins
+    return found;
+  }
+
+  /** Validates and places a regular order; returns it after any immediate matching. */
+  place(a: SimAccount, req: NewOrder, now: number): FutOrder {
+    const b = this.book(a);
+    const s = this.sym(req.symbol);
+    const def = s.def.fut;
+    if (b.dualSide && req.positionSide === 'BOTH') throw err(-4061, "Order's position side does not match user's setting.");
+    if (!b.dualSide && req.positionSide !== 'BOTH') throw err(-4061, "Order's position side does not match user's setting.");
+    if (b.dualSide && req.reduceOnly) throw err(-1106, "Parameter 'reduceOnly' sent when not required.");
+    if (req.clientOrderId !== null) {
+      if (!CLIENT_ID_RE.test(req.clientOrderId)) throw err(-4015, 'Client order id is not valid.');
+      for (const id of b.openOrders) if (b.orders.get(id)!.clientOrderId === req.clientOrderId) throw err(-4116, 'clientOrderId is duplicated');
+    }
+    const step = s.fut.stepDec, tick = s.fut.tickDec;
+    const qty = step.mul(req.qtySteps);
+    if (req.qtySteps <= 0) throw err(-4003, 'Quantity less than or equal to zero.');
+    if (qty.lt(def.minQty)) throw err(-4004, 'Quantity less than min quantity.');
+    if (qty.gt(req.type === 'MARKET' ? def.marketMaxQty : def.maxQty)) throw err(-4005, 'Quantity greater than max quantity.');
+    const mark = this.markOf(req.symbol);
+    if (req.type === 'LIMIT') {
+      const price = tick.mul(req.priceTicks!);
+      if (price.lt(def.minPrice)) throw err(-4013, 'Price less than min price.');
+      if (price.gt(def.maxPrice)) throw err(-4016, 'Price is higher than mark price multiplier cap.');
+      if (req.side === 'BUY' && price.gt(mark.mul('1.05'))) throw err(-4016, 'Price is higher than mark price multiplier cap.');
+      if (req.side === 'SELL' && price.lt(mark.mul('0.95'))) throw err(-4024, 'Price is lower than mark price multiplier floor.');
+    }
+    const refPrice = req.type === 'LIMIT' ? tick.mul(req.priceTicks!) : mark;
+    if (!req.reduceOnly && qty.mul(refPrice).lt(def.minNotional)) throw err(-4164, `Order's notional must be no smaller than ${def.minNotional} (unless you choose reduce only).`);
+
+    // reduce-only: must shrink an existing position; never flips it
+    let qtySteps = req.qtySteps;
+    const closing = this.closingPosition(a, req);
+    if (req.reduceOnly) {
+      if (!closing || closing.amt.isZero()) throw err(-2022, 'ReduceOnly Order is rejected.');
+      const posSteps = closing.amt.abs().div(step).toNumber();
+      if (posSteps <= 0) throw err(-2022, 'ReduceOnly Order is rejected.');
+      qtySteps = Math.min(qtySteps, posSteps);
+    }
+    const opening = !req.reduceOnly && !(b.dualSide && closing !== null);
+    if (opening) {
+      const lev = this.leverage(a, req.symbol);
+      const notional = qty.mul(refPrice);
+      const existing = this.signedAmtFor(a, req.symbol).abs().mul(mark);
+      if (existing.add(notional).gt(maxNotionalFor(lev))) throw err(-2027, 'Exceeded the maximum allowable position at current leverage.');
+      const need = notional.div(lev).add(notional.mul(TAKER_FEE));
+      if (need.gt(this.totals(a).available)) throw err(-2019, 'Margin is insufficient.');
+    }
+    if (req.timeInForce === 'GTX' && req.type === 'LIMIT') {
+      const crosses = req.side === 'BUY' ? req.priceTicks! >= s.fut.bestAskTicks() : req.priceTicks! <= s.fut.bestBidTicks();
+      if (crosses) throw err(-5022, 'Due to the order could not be executed as maker, the Post Only order will be rejected.');
+    }
+    const limit = req.type === 'LIMIT' ? req.priceTicks : null;
+    if (req.timeInForce === 'FOK' && req.type === 'LIMIT' && s.fut.available(req.side, limit) < qtySteps) {
+      throw err(-5021, 'Due to the order could not be filled immediately, the FOK order has been rejected.');
+    }
+
+    const order: FutOrder = {
+      orderId: this.nextOrderId++, symbol: req.symbol, clientOrderId: req.clientOrderId ?? this.newClientId(), side: req.side, positionSide: req.positionSide,
+      type: req.type, origType: req.type, timeInForce: req.type === 'MARKET' ? 'GTC' : req.timeInForce, priceTicks: limit, qtySteps, filledSteps: 0, cumQuote: ZERO,
+      reduceOnly: req.reduceOnly, closePosition: req.closePosition ?? false, stopPrice: '0', workingType: 'CONTRACT_PRICE', status: 'NEW', time: now, updateTime: now, algoId: req.algoId ?? null,
+    };
+    b.orders.set(order.orderId, order);
+    this.emitOrder(a, order, 'NEW', null, now);
+    // take what crosses
+    const fills = s.fut.take(order.side, qtySteps, limit);
+    for (const [p, q] of fills) this.fill(a, order, p, q, false, now);
+    const left = order.qtySteps - order.filledSteps;
+    if (left > 0) {
+      if (order.type === 'MARKET' || order.timeInForce === 'IOC' || order.timeInForce === 'FOK') this.finish(a, order, 'EXPIRED', now);
+      else b.openOrders.add(order.orderId);
+    }
+    return order;
+  }
+
+  private signedAmtFor(a: SimAccount, symbol: string): Dec {
+    let t = ZERO;
+    for (const p of this.book(a).positions.values()) if (p.symbol === symbol) t = t.add(this.signedAmt(p));
+    return t;
+  }
+
+  /** The position an order would reduce, or null when it opens/extends one. */
+  private closingPosition(a: SimAccount, req: { symbol: string; side: Side; positionSide: PositionSide }): Position | null {
+    if (req.positionSide === 'LONG') return req.side === 'SELL' ? this.position(a, req.symbol, 'LONG') : null;
+    if (req.positionSide === 'SHORT') return req.side === 'BUY' ? this.position(a, req.symbol, 'SHORT') : null;
+    const p = this.position(a, req.symbol, 'BOTH');
+    if (p.amt.isZero()) return null;
+    return (p.amt.gt(0) && req.side === 'SELL') || (p.amt.lt(0) && req.side === 'BUY') ? p : null;
+  }
+
+  cancel(a: SimAccount, order: FutOrder, now: number): FutOrder {
+    if (!this.book(a).openOrders.has(order.orderId)) throw err(-2011, 'Unknown order sent.');
+    this.finish(a, order, 'CANCELED', now);
+    return order;
+  }
+
+  private finish(a: SimAccount, order: FutOrder, status: 'CANCELED' | 'EXPIRED' | 'FILLED', now: number): void {
+    const b = this.book(a);
+    b.openOrders.delete(order.orderId);
+    order.status = status;
+    order.updateTime = now;
+    if (status !== 'FILLED') this.emitOrder(a, order, status === 'CANCELED' ? 'CANCELED' : 'EXPIRED', null, now);
+    if (order.algoId !== null) {
+      const algo = b.algos.get(order.algoId);
+      if (algo && (status === 'FILLED' || status === 'EXPIRED' || status === 'CANCELED')) { algo.algoStatus = 'FINISHED'; algo.updateTime = now; this.emitAlgo(a, algo, now); }
+    }
+  }
+
+  /** Applies one fill: position, realized PnL, fee, order state, trade record, events. */
+  private fill(a: SimAccount, order: FutOrder, priceTicks: number, qtySteps: number, maker: boolean, now: number): void {
+    const s = this.sym(order.symbol);
+    const price = s.fut.tickDec.mul(priceTicks), qty = s.fut.stepDec.mul(qtySteps);
+    const notional = price.mul(qty);
+    const fee = notional.mul(maker ? MAKER_FEE : TAKER_FEE).toDecimalPlaces(8, Dec.ROUND_HALF_UP);
+    const realized = this.applyToPosition(a, order, price, qty, now);
+    this.setWallet(a, this.wallet(a).add(realized).sub(fee), now);
+    order.filledSteps += qtySteps;
+    order.cumQuote = order.cumQuote.add(notional);
+    order.updateTime = now;
+    order.status = order.filledSteps >= order.qtySteps ? 'FILLED' : 'PARTIALLY_FILLED';
+    s.fut.recordTrade(priceTicks, qtySteps, now, maker ? order.side === 'BUY' : order.side === 'SELL');
+    const b = this.book(a);
+    const trade = {
+      id: this.nextTradeId++, orderId: order.orderId, symbol: order.symbol, side: order.side, positionSide: order.positionSide, price: price.toFixed(s.fut.priceDecimals), qty: qty.toFixed(s.fut.qtyDecimals),
+      quoteQty: notional.toFixed(), commission: fee.toFixed(8), commissionAsset: 'USDT' as const, realizedPnl: realized.toFixed(8), maker, buyer: order.side === 'BUY', time: now,
+    };
+    b.trades.push(trade);
+    this.addIncome(a, order.symbol, 'COMMISSION', fee.neg(), now, String(trade.id));
+    if (!realized.isZero()) this.addIncome(a, order.symbol, 'REALIZED_PNL', realized, now, String(trade.id));
+    if (order.status === 'FILLED') this.finish(a, order, 'FILLED', now);
+    this.emitOrder(a, order, 'TRADE', { price, qty, fee, maker, realized, tradeId: trade.id }, now);
+    this.emitAccount(a, order.symbol, 'ORDER', now);
+  }
+
+  private applyToPosition(a: SimAccount, order: FutOrder, price: Dec, qty: Dec, now: number): Dec {
+    const p = this.position(a, order.symbol, order.positionSide);
+    p.updateTime = now;
+    if (order.positionSide !== 'BOTH') {
+      const opens = (order.positionSide === 'LONG') === (order.side === 'BUY');
+      if (opens) { p.entry = p.amt.mul(p.entry).add(qty.mul(price)).div(p.amt.add(qty)); p.amt = p.amt.add(qty); return ZERO; }
+      const closeQty = Dec.min(qty, p.amt);
+      const realized = price.sub(p.entry).mul(closeQty).mul(order.positionSide === 'LONG' ? 1 : -1);
+      p.amt = p.amt.sub(closeQty);
+      if (p.amt.isZero()) p.entry = ZERO;
+      return realized;
+    }
+    const signed = order.side === 'BUY' ? qty : qty.neg();
+    if (p.amt.isZero() || p.amt.isNeg() === signed.isNeg()) {
+      const total = p.amt.abs().add(qty);
+      p.entry = p.amt.abs().mul(p.entry).add(qty.mul(price)).div(total);
+      p.amt = p.amt.add(signed);
+      return ZERO;
+    }
+    const closeQty = Dec.min(qty, p.amt.abs());
+    const realized = price.sub(p.entry).mul(closeQty).mul(p.amt.isNeg() ? -1 : 1);
+    const after = p.amt.add(signed);
+    if (after.isZero()) p.entry = ZERO;
+    else if (after.isNeg() !== p.amt.isNeg()) p.entry = price; // flipped: the remainder opened at this price
+    p.amt = after;
+    return realized;
+  }
+
+  private addIncome(a: SimAccount, symbol: string, incomeType: Income['incomeType'], amount: Dec, now: number, tradeId = ''): void {
+    this.book(a).income.push({ symbol, incomeType, income: amount.toFixed(8), asset: 'USDT', info: incomeType, time: now, tranId: this.nextTranId++, tradeId });
+  }
+
+  /** A transfer into (+) or out of (−) the futures wallet. */
+  transfer(a: SimAccount, amount: Dec, now: number): void {
+    const next = this.wallet(a).add(amount);
+    if (next.lt(0) || (amount.lt(0) && amount.neg().gt(this.totals(a).available))) throw err(-5013, 'Asset transfer failed: insufficient balance');
+    this.setWallet(a, next, now);
+    this.addIncome(a, '', 'TRANSFER', amount, now);
+    this.emitAccount(a, null, 'DEPOSIT', now);
+  }
+
+  setLeverage(a: SimAccount, symbol: string, leverage: number) {
+    const notional = this.signedAmtFor(a, symbol).abs().mul(this.markOf(symbol));
+    const max = maxNotionalFor(leverage);
+    if (notional.gt(max)) throw err(-2027, 'Exceeded the maximum allowable position at current leverage.');
+    this.book(a).leverage.set(symbol, leverage);
+    return { leverage, maxNotionalValue: String(max), symbol };
+  }
+
+  setMarginType(a: SimAccount, symbol: string, type: 'CROSSED' | 'ISOLATED') {
+    if (this.marginType(a, symbol) === type) throw err(-4046, 'No need to change margin type.');
+    const b = this.book(a);
+    if ([...b.openOrders].some((id) => b.orders.get(id)!.symbol === symbol)) throw err(-4047, 'Margin type cannot be changed if there exists open orders.');
+    if (!this.signedAmtFor(a, symbol).isZero()) throw err(-4048, 'Margin type cannot be changed if there exists position.');
+    b.marginType.set(symbol, type);
+    return { code: 200, msg: 'success' };
+  }
+
+  setDualSide(a: SimAccount, dual: boolean) {
+    const b = this.book(a);
+    if (b.dualSide === dual) throw err(-4059, 'No need to change position side.');
+    if (b.openOrders.size > 0) throw err(-4067, 'Position side cannot be changed if there exists open orders.');
+    if ([...b.positions.values()].some((p) => !p.amt.isZero())) throw err(-4068, 'Position side cannot be changed if there exists position.');
+    b.dualSide = dual;
+    return { code: 200, msg: 'success' };
+  }
+
+  // ---------------------------------------------------------------- algo (conditional) orders
+  placeAlgo(a: SimAccount, req: Omit<AlgoOrder, 'algoId' | 'algoStatus' | 'createTime' | 'updateTime' | 'triggerTime' | 'actualOrderId' | 'extreme' | 'activated' | 'clientAlgoId'> & { clientAlgoId: string | null }, now: number): AlgoOrder {
+    const b = this.book(a);
+    if (req.clientAlgoId !== null) {
+      if (!CLIENT_ID_RE.test(req.clientAlgoId)) throw err(-4015, 'Client order id is not valid.');
+      for (const id of b.openAlgos) if (b.algos.get(id)!.clientAlgoId === req.clientAlgoId) throw err(-20132, 'The client algo id is duplicated');
+    }
+    if (b.dualSide && req.positionSide === 'BOTH') throw err(-4061, "Order's position side does not match user's setting.");
+    if (!b.dualSide && req.positionSide !== 'BOTH') throw err(-4061, "Order's position side does not match user's setting.");
+    const s = this.sym(req.symbol);
+    const algo: AlgoOrder = { ...req, clientAlgoId: req.clientAlgoId ?? this.newClientId(), algoId: this.nextAlgoId++, algoStatus: 'NEW', createTime: now, updateTime: now, triggerTime: 0, actualOrderId: null, extreme: null, activated: req.activateTicks === null };
+    if (algo.orderType !== 'TRAILING_STOP_MARKET' && this.triggers(algo, this.triggerPrice(s, algo))) throw err(-2021, 'Order would immediately trigger.');
+    b.algos.set(algo.algoId, algo);
+    b.openAlgos.add(algo.algoId);
+    this.emitAlgo(a, algo, now);
+    return algo;
+  }
+
+  cancelAlgo(a: SimAccount, algo: AlgoOrder, now: number): AlgoOrder {
+    const b = this.book(a);
+    if (!b.openAlgos.has(algo.algoId)) throw err(-20124, 'Invalid algo id or it has been completed.');
+    b.openAlgos.delete(algo.algoId);
+    algo.algoStatus = 'CANCELED';
+    algo.updateTime = now;
+    this.emitAlgo(a, algo, now);
+    return algo;
+  }
+
+  private triggerPrice(s: SymbolState, algo: AlgoOrder): number {
+    return algo.workingType === 'MARK_PRICE' ? this.market.markPrice(s) : s.fut.mid;
+  }
+
+  /** STOP: BUY when price ≥ trigger, SELL when ≤; TAKE_PROFIT the other way round. */
+  private triggers(algo: AlgoOrder, price: number): boolean {
+    if (algo.triggerTicks === null) return false;
+    const trigger = algo.triggerTicks * this.sym(algo.symbol).fut.shape.tick;
+    const stop = algo.orderType === 'STOP' || algo.orderType === 'STOP_MARKET';
+    return stop === (algo.side === 'BUY') ? price >= trigger : price <= trigger;
+  }
+
+  private checkTrailing(algo: AlgoOrder, price: number, tick: number): boolean {
+    if (!algo.activated) {
+      const act = algo.activateTicks! * tick;
+      if (algo.side === 'SELL' ? price >= act : price <= act) algo.activated = true; else return false;
+    }
+    algo.extreme = algo.extreme === null ? price : algo.side === 'SELL' ? Math.max(algo.extreme, price) : Math.min(algo.extreme, price);
+    const rate = algo.callbackRate! / 100;
+    return algo.side === 'SELL' ? price <= algo.extreme * (1 - rate) : price >= algo.extreme * (1 + rate);
+  }
+
+  private fireAlgo(a: SimAccount, algo: AlgoOrder, now: number): void {
+    const b = this.book(a);
+    b.openAlgos.delete(algo.algoId);
+    algo.algoStatus = 'TRIGGERING'; algo.triggerTime = now; algo.updateTime = now;
+    this.emitAlgo(a, algo, now);
+    const s = this.sym(algo.symbol);
+    let qtySteps = algo.qtySteps ?? 0;
+    let reduceOnly = algo.reduceOnly;
+    if (algo.closePosition) {
+      const p = this.closingPosition(a, algo);
+      qtySteps = p ? p.amt.abs().div(s.fut.stepDec).toNumber() : 0;
+      reduceOnly = !b.dualSide;
+    }
+    try {
+      if (qtySteps <= 0) throw err(-2022, 'ReduceOnly Order is rejected.');
+      const market = algo.orderType.endsWith('MARKET');
+      const order = this.place(a, { symbol: algo.symbol, side: algo.side, type: market ? 'MARKET' : 'LIMIT', positionSide: algo.positionSide, timeInForce: algo.timeInForce, qtySteps, priceTicks: market ? null : algo.priceTicks, reduceOnly, clientOrderId: null, algoId: algo.algoId, closePosition: algo.closePosition }, now);
+      order.origType = algo.orderType;
+      order.stopPrice = algo.triggerTicks !== null ? s.fut.fmtPrice(algo.triggerTicks) : '0';
+      order.workingType = algo.workingType;
+      algo.actualOrderId = order.orderId;
+      algo.algoStatus = order.status === 'FILLED' || order.status === 'EXPIRED' ? 'FINISHED' : 'TRIGGERED';
+    } catch (e) {
+      algo.algoStatus = 'REJECTED';
+      if (!(e instanceof BinanceError)) throw e;
+    }
+    algo.updateTime = now;
+    this.emitAlgo(a, algo, now);
+  }
+
+  // ---------------------------------------------------------------- per step
+  private onStep(now: number): void {
+    for (const a of this.accounts.all()) {
+      const b = this.books.get(a.apiKey);
+      if (!b) continue;
+      for (const id of [...b.openOrders]) this.matchResting(a, b.orders.get(id)!, now);
+      for (const id of [...b.openAlgos]) {
+        const algo = b.algos.get(id)!;
+        const s = this.sym(algo.symbol);
+        const price = this.triggerPrice(s, algo);
+        const hit = algo.orderType === 'TRAILING_STOP_MARKET' ? this.checkTrailing(algo, price, s.fut.shape.tick) : this.triggers(algo, price);
+        if (hit) this.fireAlgo(a, algo, now);
+      }
+      this.liquidate(a, b, now);
+    }
+  }
+
+  /** A resting order fills fully when the market trades through it, partly when the tape prints at its price. */
+  private matchResting(a: SimAccount, o: FutOrder, now: number): void {
+    const m: SymbolMarket = this.sym(o.symbol).fut;
+    const left = o.qtySteps - o.filledSteps;
+    if (left <= 0 || o.priceTicks === null) return;
+    const through = o.side === 'BUY' ? m.bestAskTicks() <= o.priceTicks : m.bestBidTicks() >= o.priceTicks;
+    if (through) { this.fill(a, o, o.priceTicks, left, true, now); return; }
+    const last = m.trades[m.trades.length - 1];
+    if (!last || last.time !== now) return;
+    const hitsUs = o.side === 'BUY' ? last.isBuyerMaker && last.priceTicks <= o.priceTicks : !last.isBuyerMaker && last.priceTicks >= o.priceTicks;
+    if (hitsUs) this.fill(a, o, o.priceTicks, Math.min(left, last.qtySteps), true, now);
+  }
+
+  private liquidate(a: SimAccount, b: FuturesBook, now: number): void {
+    let anyCross = false;
+    for (const p of b.positions.values()) if (!p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED') anyCross = true;
+    const close = (p: Position) => {
+      const s = this.sym(p.symbol);
+      const side: Side = this.signedAmt(p).gt(0) ? 'SELL' : 'BUY';
+      const qtySteps = p.amt.abs().div(s.fut.stepDec).toNumber();
+      for (const id of [...b.openOrders]) { const o = b.orders.get(id)!; if (o.symbol === p.symbol) this.finish(a, o, 'CANCELED', now); }
+      const order: FutOrder = {
+        orderId: this.nextOrderId++, symbol: p.symbol, clientOrderId: `autoclose-${now}`, side, positionSide: p.positionSide, type: 'MARKET', origType: 'LIQUIDATION', timeInForce: 'IOC',
+        priceTicks: null, qtySteps, filledSteps: 0, cumQuote: ZERO, reduceOnly: true, closePosition: false, stopPrice: '0', workingType: 'CONTRACT_PRICE', status: 'NEW', time: now, updateTime: now, algoId: null,
+      };
+      b.orders.set(order.orderId, order);
+      const markTicks = Math.round(this.market.markPrice(s) / s.fut.shape.tick);
+      this.fill(a, order, markTicks, qtySteps, false, now);
+    };
+    if (anyCross) {
+      const t = this.totals(a);
+      const crossMaint = [...b.positions.values()].filter((p) => !p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED').reduce((acc, p) => acc.add(this.maintMargin(p)), ZERO);
+      if (t.wallet.add(t.unrealizedCross).sub(t.isolated).lte(crossMaint)) for (const p of [...b.positions.values()]) if (!p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED') close(p);
+    }
+    for (const p of [...b.positions.values()]) {
+      if (p.amt.isZero() || this.marginType(a, p.symbol) !== 'ISOLATED') continue;
+      if (this.isolatedWallet(a, p).add(this.unrealized(p)).lte(this.maintMargin(p))) close(p);
+    }
+  }
+
+  private settleFunding(symbol: string, rate: number, mark: number, now: number): void {
+    for (const a of this.accounts.all()) {
+      const b = this.books.get(a.apiKey);
+      if (!b) continue;
+      for (const p of b.positions.values()) {
+        if (p.symbol !== symbol || p.amt.isZero()) continue;
+        const payment = this.signedAmt(p).mul(mark.toFixed(8)).mul(rate.toFixed(8)).neg().toDecimalPlaces(8, Dec.ROUND_HALF_UP);
+        this.setWallet(a, this.wallet(a).add(payment), now);
+        this.addIncome(a, symbol, 'FUNDING_FEE', payment, now);
+        this.emitAccount(a, symbol, 'FUNDING_FEE', now);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- views and events
+  orderView(o: FutOrder, withTime: boolean) {
+    const s = this.sym(o.symbol);
+    const executed = s.fut.stepDec.mul(o.filledSteps);
+    return {
+      orderId: o.orderId, symbol: o.symbol, status: o.status, clientOrderId: o.clientOrderId, price: o.priceTicks === null ? '0' : s.fut.fmtPrice(o.priceTicks),
+      avgPrice: o.filledSteps > 0 ? o.cumQuote.div(executed).toFixed(Math.max(5, s.fut.priceDecimals)) : '0.00000', origQty: s.fut.fmtQty(o.qtySteps), executedQty: executed.toFixed(s.fut.qtyDecimals),
+      cumQty: executed.toFixed(s.fut.qtyDecimals), cumQuote: o.cumQuote.toFixed(), timeInForce: o.timeInForce, type: o.type, origType: o.origType, reduceOnly: o.reduceOnly,
+      closePosition: o.closePosition, side: o.side, positionSide: o.positionSide, stopPrice: o.stopPrice, workingType: o.workingType, priceProtect: false, priceMatch: 'NONE',
+      selfTradePreventionMode: 'NONE', goodTillDate: 0, ...(withTime ? { time: o.time } : {}), updateTime: o.updateTime,
+    };
+  }
+
+  algoView(algo: AlgoOrder) {
+    const s = this.sym(algo.symbol);
+    const child = algo.actualOrderId !== null ? [...this.books.values()].map((b) => b.orders.get(algo.actualOrderId!)).find(Boolean) : undefined;
+    return {
+      algoId: algo.algoId, clientAlgoId: algo.clientAlgoId, algoType: 'CONDITIONAL', orderType: algo.orderType, symbol: algo.symbol, side: algo.side, positionSide: algo.positionSide,
+      timeInForce: algo.timeInForce, quantity: algo.qtySteps === null ? '0' : s.fut.fmtQty(algo.qtySteps), algoStatus: algo.algoStatus,
+      triggerPrice: algo.triggerTicks === null ? '0' : s.fut.fmtPrice(algo.triggerTicks), price: algo.priceTicks === null ? '0' : s.fut.fmtPrice(algo.priceTicks),
+      icebergQuantity: null, selfTradePreventionMode: 'NONE', workingType: algo.workingType, priceMatch: 'NONE', closePosition: algo.closePosition, priceProtect: algo.priceProtect,
+      reduceOnly: algo.reduceOnly, activatePrice: algo.activateTicks === null ? '' : s.fut.fmtPrice(algo.activateTicks), callbackRate: algo.callbackRate === null ? '' : String(algo.callbackRate),
+      createTime: algo.createTime, updateTime: algo.updateTime, triggerTime: algo.triggerTime, goodTillDate: 0,
+      actualOrderId: algo.actualOrderId === null ? '' : String(algo.actualOrderId), actualPrice: child && child.filledSteps > 0 ? child.cumQuote.div(s.fut.stepDec.mul(child.filledSteps)).toFixed(s.fut.priceDecimals) : '0',
+      actualType: child?.type ?? '', actualQty: child ? s.fut.fmtQty(child.filledSteps) : '0', tpOrderType: '',
+    };
+  }
+
+  positionView(a: SimAccount, p: Position, v3: boolean) {
+    const s = this.sym(p.symbol);
+    const mark = this.markOf(p.symbol);
+    const signed = this.signedAmt(p);
+    const lev = this.leverage(a, p.symbol);
+    const isolated = this.marginType(a, p.symbol) === 'ISOLATED';
+    const iw = this.isolatedWallet(a, p);
+    const upnl = this.unrealized(p);
+    const b = bracketFor(signed.abs().mul(mark).toNumber());
+    let liq = ZERO;
+    if (!signed.isZero()) {
+      const wb = isolated ? iw : this.totals(a).wallet;
+      const side = signed.gt(0) ? 1 : -1;
+      const q = signed.abs();
+      liq = wb.add(b.cum).sub(q.mul(p.entry).mul(side)).div(q.mul(b.maintMarginRatio).sub(q.mul(side)));
+      if (liq.lt(0)) liq = ZERO;
+    }
+    const common = {
+      symbol: p.symbol, positionSide: p.positionSide, positionAmt: signed.toFixed(s.fut.qtyDecimals), entryPrice: p.entry.toFixed(8), breakEvenPrice: signed.isZero() ? '0.0' : p.entry.mul(signed.gt(0) ? '1.0005' : '0.9995').toFixed(8),
+      markPrice: mark.toFixed(8), unRealizedProfit: upnl.toFixed(8), liquidationPrice: liq.toFixed(8), isolatedMargin: isolated ? iw.add(upnl).toFixed(8) : '0',
+      notional: signed.mul(mark).toFixed(8), isolatedWallet: iw.toFixed(8), updateTime: p.updateTime,
+    };
+    if (v3) return { ...common, marginAsset: 'USDT', initialMargin: this.positionIM(a, p).toFixed(8), maintMargin: this.maintMargin(p).toFixed(8), positionInitialMargin: this.positionIM(a, p).toFixed(8), openOrderInitialMargin: this.openOrderIM(a, p.symbol).toFixed(8), adl: 0, bidNotional: '0', askNotional: '0' };
+    return { ...common, marginType: isolated ? 'isolated' : 'cross', isAutoAddMargin: 'false', leverage: String(lev), maxNotionalValue: String(maxNotionalFor(lev)) };
+  }
+
+  private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: { price: Dec; qty: Dec; fee: Dec; maker: boolean; realized: Dec; tradeId: number } | null, now: number): void {
+    const s = this.sym(o.symbol);
+    const v = this.orderView(o, false);
+    this.events.emit(a.apiKey, 'FUT', {
+      e: 'ORDER_TRADE_UPDATE', E: now, T: now,
+      o: {
+        s: o.symbol, c: o.clientOrderId, S: o.side, o: o.type, f: o.timeInForce, q: v.origQty, p: v.price, ap: v.avgPrice, sp: o.stopPrice, x: exec, X: o.status, i: o.orderId,
+        l: fill ? fill.qty.toFixed(s.fut.qtyDecimals) : '0', z: v.executedQty, L: fill ? fill.price.toFixed(s.fut.priceDecimals) : '0', N: 'USDT', n: fill ? fill.fee.toFixed(8) : '0',
+        T: now, t: fill ? fill.tradeId : 0, b: '0', a: '0', m: fill ? fill.maker : false, R: o.reduceOnly, wt: o.workingType, ot: o.origType, ps: o.positionSide, cp: o.closePosition,
+        rp: fill ? fill.realized.toFixed(8) : '0', pP: false, si: 0, ss: 0, V: 'NONE', pm: 'NONE', gtd: 0,
+      },
+    });
+  }
+
+  private emitAccount(a: SimAccount, symbol: string | null, reason: string, now: number): void {
+    const b = this.book(a);
+    const wallet = this.wallet(a).toFixed(8);
+    this.events.emit(a.apiKey, 'FUT', {
+      e: 'ACCOUNT_UPDATE', E: now, T: now,
+      a: {
+        m: reason, B: [{ a: 'USDT', wb: wallet, cw: wallet, bc: '0' }],
+        P: [...b.positions.values()].filter((p) => symbol === null || p.symbol === symbol).map((p) => ({
+          s: p.symbol, pa: this.signedAmt(p).toFixed(this.sym(p.symbol).fut.qtyDecimals), ep: p.entry.toFixed(8), bep: p.entry.toFixed(8), cr: '0', up: this.unrealized(p).toFixed(8),
+          mt: this.marginType(a, p.symbol) === 'ISOLATED' ? 'isolated' : 'cross', iw: this.isolatedWallet(a, p).toFixed(8), ps: p.positionSide,
+        })),
+      },
+    });
+  }
+
+  private emitAlgo(a: SimAccount, algo: AlgoOrder, now: number): void {
+    const v = this.algoView(algo);
+    this.events.emit(a.apiKey, 'FUT', {
+      e: 'ALGO_UPDATE', T: now, E: now,
+      o: { caid: v.clientAlgoId, aid: v.algoId, at: 'CONDITIONAL', o: v.orderType, s: v.symbol, S: v.side, ps: v.positionSide, f: v.timeInForce, q: v.quantity, X: v.algoStatus, ai: v.actualOrderId, ap: v.actualPrice, aq: v.actualQty, act: v.actualType, tp: v.triggerPrice, p: v.price, V: 'NONE', wt: v.workingType, pm: 'NONE', cp: v.closePosition, pP: v.priceProtect, R: v.reduceOnly, tt: v.triggerTime, gtd: 0 },
+    });
+  }
+
+  /** Inspection: every account's futures state. */
+  inspect() {
+    return this.accounts.all().map((a) => {
+      const b = this.book(a);
+      const t = this.totals(a);
+      return {
+        apiKey: a.apiKey, wallet: t.wallet.toFixed(8), available: t.available.toFixed(8), unrealized: t.unrealized.toFixed(8), dualSide: b.dualSide,
+        positions: [...b.positions.values()].filter((p) => !p.amt.isZero()).map((p) => this.positionView(a, p, true)),
+        openOrders: [...b.openOrders].map((id) => this.orderView(b.orders.get(id)!, true)), openAlgoOrders: [...b.openAlgos].map((id) => this.algoView(b.algos.get(id)!)),
+        fills: b.trades.slice(-500),
+      };
+    });
+  }
+}
+
+export type { AlgoType };

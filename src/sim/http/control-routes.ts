@@ -1,0 +1,42 @@
+/**
+ * The control API (outside Binance's paths, no signature: the simulator listens on loopback):
+ * time mode and stepping, and inspection of accounts, orders, fills and positions for tests and
+ * the UI's exchange view.
+ */
+import type { AccountBook } from '../accounts/accounts.ts';
+import type { FuturesEngine } from '../futures/engine.ts';
+import type { Market } from '../market/market.ts';
+import type { SimTime, TimeMode } from '../sim-time.ts';
+import type { UserEvents } from '../user-events.ts';
+import { BinanceError } from './binance-error.ts';
+import { enumParam, intParam } from './params.ts';
+import type { Route } from './router.ts';
+
+export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; accounts: AccountBook; events: UserEvents; advance: (ms: number) => void; }
+
+export function controlRoutes(d: ControlDeps): Route[] {
+  const timeView = () => ({ mode: d.time.mode, speed: d.time.speed, simTime: d.market.time, wallTime: d.time.wallNow() });
+  return [
+    { method: 'GET', path: '/sim/v1/time', weight: 0, handle: timeView },
+    { method: 'POST', path: '/sim/v1/time', weight: 0, handle: (c) => {
+      const mode = enumParam<TimeMode>(c.params, 'mode', ['real', 'accelerated', 'stepped'], new BinanceError(-1100, "Illegal characters found in parameter 'mode'; legal range is 'real, accelerated, stepped'."));
+      const speed = intParam(c.params, 'speed', 1, 1, 1_000_000);
+      d.time.set(mode, speed);
+      return timeView();
+    } },
+    { method: 'POST', path: '/sim/v1/time/advance', weight: 0, handle: (c) => {
+      if (d.time.mode !== 'stepped') throw new BinanceError(-1100, 'time can only be advanced in stepped mode');
+      d.advance(intParam(c.params, 'ms', 100, 0, 31 * 86_400_000));
+      return timeView();
+    } },
+    { method: 'GET', path: '/sim/v1/accounts', weight: 0, handle: () => {
+      const fut = new Map(d.futures.inspect().map((f) => [f.apiKey, f]));
+      return d.accounts.all().map((a) => ({
+        apiKey: a.apiKey, uid: a.uid,
+        spot: Object.fromEntries([...a.spot.balances].map(([k, b]) => [k, { free: b.free.toFixed(8), locked: b.locked.toFixed(8) }])),
+        futures: fut.get(a.apiKey),
+      }));
+    } },
+    { method: 'GET', path: '/sim/v1/stats', weight: 0, handle: () => ({ simTime: d.market.time, userEvents: { emitted: d.events.emitted, dropped: d.events.dropped } }) },
+  ];
+}
