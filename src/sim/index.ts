@@ -14,9 +14,11 @@ import { controlRoutes } from './http/control-routes.ts';
 import { futuresRoutes } from './http/futures-routes.ts';
 import { marketRoutes } from './http/market-routes.ts';
 import { publicRoutes } from './http/public-routes.ts';
+import { spotRoutes } from './http/spot-routes.ts';
 import { createRouter } from './http/router.ts';
 import { Market } from './market/market.ts';
 import { SimTime, type TimeMode } from './sim-time.ts';
+import { SpotEngine } from './spot/engine.ts';
 import { UserEvents } from './user-events.ts';
 
 export interface SimulatorOptions {
@@ -44,6 +46,7 @@ export interface Simulator {
   market: Market;
   time: SimTime;
   futures: FuturesEngine;
+  spot: SpotEngine;
   events: UserEvents;
   /** Stepped mode: moves simulated time forward and runs the market through it. */
   advance(ms: number): void;
@@ -70,10 +73,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const market = new Market({ seed, startTime: time.now(), ...(opts.replay ? { replay: opts.replay } : {}) });
   const events = new UserEvents();
   const futures = new FuturesEngine(market, accounts, events);
+  const spot = new SpotEngine(market, accounts, events);
   const sync = () => market.advanceTo(time.now());
   const advance = (ms: number) => { time.advance(ms); sync(); };
 
-  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures), ...controlRoutes({ market, time, futures, accounts, events, advance })];
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, advance })];
   const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync });
   const server = createServer((req, res) => { void handle(req, res); });
   server.keepAliveTimeout = 5_000;
@@ -88,7 +92,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     urls: { spotRest: `http://${base}`, futuresRest: `http://${base}`, spotWs: `ws://${base}`, futuresWs: `ws://${base}` },
     ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
-    market, time, futures, events, advance,
+    market, time, futures, spot, events, advance,
     close: () => new Promise<void>((resolve) => { clearInterval(driver); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

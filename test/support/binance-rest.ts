@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 
 export interface SignedCaller {
-  (method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, params?: Record<string, string | number | boolean>): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  (method: 'GET' | 'POST' | 'DELETE' | 'PUT', path: string, params?: Record<string, string | number | boolean>): Promise<{ status: number; body: any }>;
 }
 
 export function signedCaller(base: string, apiKey: string, apiSecret: string, now: () => number = Date.now): SignedCaller {

@@ -7,12 +7,13 @@ import type { AccountBook } from '../accounts/accounts.ts';
 import type { FuturesEngine } from '../futures/engine.ts';
 import type { Market } from '../market/market.ts';
 import type { SimTime, TimeMode } from '../sim-time.ts';
+import type { SpotEngine } from '../spot/engine.ts';
 import type { UserEvents } from '../user-events.ts';
 import { BinanceError } from './binance-error.ts';
 import { enumParam, intParam } from './params.ts';
 import type { Route } from './router.ts';
 
-export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; accounts: AccountBook; events: UserEvents; advance: (ms: number) => void; }
+export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; advance: (ms: number) => void; }
 
 export function controlRoutes(d: ControlDeps): Route[] {
   const timeView = () => ({ mode: d.time.mode, speed: d.time.speed, simTime: d.market.time, wallTime: d.time.wallNow() });
@@ -31,9 +32,10 @@ export function controlRoutes(d: ControlDeps): Route[] {
     } },
     { method: 'GET', path: '/sim/v1/accounts', weight: 0, handle: () => {
       const fut = new Map(d.futures.inspect().map((f) => [f.apiKey, f]));
+      const spot = new Map(d.spot.inspect().map((s) => [s.apiKey, s]));
       return d.accounts.all().map((a) => ({
         apiKey: a.apiKey, uid: a.uid,
-        spot: Object.fromEntries([...a.spot.balances].map(([k, b]) => [k, { free: b.free.toFixed(8), locked: b.locked.toFixed(8) }])),
+        spot: { balances: Object.fromEntries([...a.spot.balances].map(([k, b]) => [k, { free: b.free.toFixed(8), locked: b.locked.toFixed(8) }])), ...spot.get(a.apiKey) },
         futures: fut.get(a.apiKey),
       }));
     } },
