@@ -4,11 +4,12 @@
  * faults); the URLs it returns are what a Binance client takes as base URLs.
  */
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../ports/clock.ts';
 import { AccountBook, type AccountSeed } from './accounts/accounts.ts';
 import { FuturesEngine } from './futures/engine.ts';
+import { ListenKeys } from './futures/listen-keys.ts';
 import { accountRoutes } from './http/account-routes.ts';
 import { controlRoutes } from './http/control-routes.ts';
 import { futuresRoutes } from './http/futures-routes.ts';
@@ -20,9 +21,13 @@ import { Market } from './market/market.ts';
 import { SimTime, type TimeMode } from './sim-time.ts';
 import { SpotEngine } from './spot/engine.ts';
 import { UserEvents } from './user-events.ts';
+import { SimWebSocketServer } from './ws/ws-server.ts';
 
 export interface SimulatorOptions {
+  /** Spot REST/WS port (0 picks a free one). */
   port?: number;
+  /** Futures REST/WS port (default: port + 1, or a free one when port is 0). */
+  futuresPort?: number;
   host?: string;
   seed?: number;
   /** Wall clock (default: the system clock). */
@@ -48,6 +53,8 @@ export interface Simulator {
   futures: FuturesEngine;
   spot: SpotEngine;
   events: UserEvents;
+  ws: { spot: SimWebSocketServer; futures: SimWebSocketServer };
+  listenKeys: ListenKeys;
   /** Stepped mode: moves simulated time forward and runs the market through it. */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -77,22 +84,30 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const sync = () => market.advanceTo(time.now());
   const advance = (ms: number) => { time.advance(ms); sync(); };
 
-  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, advance })];
+  const listenKeys = new ListenKeys(() => wall.now());
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, advance })];
   const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync });
-  const server = createServer((req, res) => { void handle(req, res); });
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => { server.off('error', reject); resolve(); });
-  });
+  const listen = async (port: number): Promise<{ server: Server; port: number }> => {
+    const server = createServer((req, res) => { void handle(req, res); });
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => { server.off('error', reject); resolve(); });
+    });
+    return { server, port: (server.address() as AddressInfo).port };
+  };
+  const spotHttp = await listen(opts.port ?? 0);
+  const futHttp = await listen(opts.futuresPort ?? (opts.port ? opts.port + 1 : 0));
+  const wsDeps = { market, accounts, events, listenKeys, wallNow: () => wall.now() };
+  const ws = { spot: new SimWebSocketServer(spotHttp.server, { ...wsDeps, kind: 'SPOT' }), futures: new SimWebSocketServer(futHttp.server, { ...wsDeps, kind: 'FUT' }) };
   const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
   driver.unref();
-  const { port } = server.address() as AddressInfo;
-  const base = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const h = host.includes(':') ? `[${host}]` : host;
+  const closeServer = (server: Server) => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
   return {
-    urls: { spotRest: `http://${base}`, futuresRest: `http://${base}`, spotWs: `ws://${base}`, futuresWs: `ws://${base}` },
+    urls: { spotRest: `http://${h}:${spotHttp.port}`, futuresRest: `http://${h}:${futHttp.port}`, spotWs: `ws://${h}:${spotHttp.port}`, futuresWs: `ws://${h}:${futHttp.port}` },
     ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
-    market, time, futures, spot, events, advance,
-    close: () => new Promise<void>((resolve) => { clearInterval(driver); server.closeAllConnections(); server.close(() => resolve()); }),
+    market, time, futures, spot, events, ws, listenKeys, advance,
+    close: async () => { clearInterval(driver); ws.spot.close(); ws.futures.close(); await Promise.all([closeServer(spotHttp.server), closeServer(futHttp.server)]); },
   };
 }

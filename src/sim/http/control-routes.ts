@@ -5,6 +5,7 @@
  */
 import type { AccountBook } from '../accounts/accounts.ts';
 import type { FuturesEngine } from '../futures/engine.ts';
+import type { ListenKeys } from '../futures/listen-keys.ts';
 import type { Market } from '../market/market.ts';
 import type { SimTime, TimeMode } from '../sim-time.ts';
 import type { SpotEngine } from '../spot/engine.ts';
@@ -13,7 +14,7 @@ import { BinanceError } from './binance-error.ts';
 import { enumParam, intParam } from './params.ts';
 import type { Route } from './router.ts';
 
-export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; advance: (ms: number) => void; }
+export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; advance: (ms: number) => void; }
 
 export function controlRoutes(d: ControlDeps): Route[] {
   const timeView = () => ({ mode: d.time.mode, speed: d.time.speed, simTime: d.market.time, wallTime: d.time.wallNow() });
@@ -39,6 +40,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
         futures: fut.get(a.apiKey),
       }));
     } },
+    { method: 'POST', path: '/sim/v1/listenKey/expire', weight: 0, handle: (c) => ({ expired: d.listenKeys.expire(c.params.get('listenKey') ?? '') }) },
     { method: 'GET', path: '/sim/v1/stats', weight: 0, handle: () => ({ simTime: d.market.time, userEvents: { emitted: d.events.emitted, dropped: d.events.dropped } }) },
   ];
 }

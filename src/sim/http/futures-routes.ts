@@ -6,6 +6,7 @@ import { Dec } from '../../core/money/decimal.ts';
 import type { SimAccount } from '../accounts/accounts.ts';
 import { BRACKETS } from '../futures/brackets.ts';
 import type { FuturesEngine } from '../futures/engine.ts';
+import type { ListenKeys } from '../futures/listen-keys.ts';
 import type { AlgoType, PositionSide, Side, Tif } from '../futures/types.ts';
 import type { Market } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
@@ -38,7 +39,7 @@ const bool = (params: URLSearchParams, name: string): boolean => {
   throw new BinanceError(-1100, `Illegal characters found in parameter '${name}'; legal range is 'true, false'.`);
 };
 
-export function futuresRoutes(market: Market, engine: FuturesEngine): Route[] {
+export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys: ListenKeys): Route[] {
   const acct = (c: RouteContext): SimAccount => c.account!;
   const side = (p: URLSearchParams) => enumParam<Side>(p, 'side', ['BUY', 'SELL'], new BinanceError(-1117, 'Invalid side.'));
   const posSide = (p: URLSearchParams) => enumParam<PositionSide>(p, 'positionSide', ['BOTH', 'LONG', 'SHORT'], new BinanceError(-4061, "Order's position side does not match user's setting."), 'BOTH');
@@ -147,7 +148,19 @@ export function futuresRoutes(market: Market, engine: FuturesEngine): Route[] {
   };
 
   const T = 'SIGNED' as const;
+  /** The listenKey a PUT/DELETE names, or the account's current one (Binance's futures endpoints take none). */
+  const keyOf = (c: RouteContext) => c.params.get('listenKey') || listenKeys.keyFor(acct(c).apiKey) || '';
   return [
+    { method: 'POST', path: '/fapi/v1/listenKey', weight: 1, security: 'USER_STREAM', handle: (c) => ({ listenKey: listenKeys.create(acct(c).apiKey) }) },
+    { method: 'PUT', path: '/fapi/v1/listenKey', weight: 1, security: 'USER_STREAM', handle: (c) => {
+      const k = keyOf(c);
+      if (!listenKeys.keepalive(k, acct(c).apiKey)) throw new BinanceError(-1125, 'This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`');
+      return { listenKey: k };
+    } },
+    { method: 'DELETE', path: '/fapi/v1/listenKey', weight: 1, security: 'USER_STREAM', handle: (c) => {
+      if (!listenKeys.remove(keyOf(c), acct(c).apiKey)) throw new BinanceError(-1125, 'This listenKey does not exist.');
+      return {};
+    } },
     { method: 'POST', path: '/fapi/v1/order', weight: 0, security: T, handle: newOrder },
     { method: 'POST', path: '/fapi/v1/order/test', weight: 0, security: T, handle: () => ({}) },
     { method: 'GET', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return engine.orderView(o, true); } },

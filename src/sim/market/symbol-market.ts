@@ -4,7 +4,7 @@
  * integer ticks/steps; `fmtPrice` / `fmtQty` turn them into Binance's exact decimal strings.
  */
 import { Dec } from '../../core/money/decimal.ts';
-import { BOOK_LEVELS, materializeBook, type Book, type BookShape } from './book.ts';
+import { BOOK_LEVELS, diffSide, materializeBook, type Book, type BookShape } from './book.ts';
 import { Rng } from './rng.ts';
 
 export type MarketKind = 'FUT' | 'SPOT';
@@ -30,6 +30,10 @@ export class SymbolMarket {
   readonly trades: PublicTrade[] = [];
   private nextTradeId: number;
   private readonly rng: Rng;
+  /** While someone streams this book's depth: the book as last logged, and per-update diffs. */
+  private tracked: Book | null = null;
+  readonly depthLog: { seq: number; bids: [number, number][]; asks: [number, number][] }[] = [];
+  private trackers = 0;
 
   constructor(readonly kind: MarketKind, readonly symbol: string, tickSize: string, stepSize: string, readonly shape: BookShape, mid: number, time: number) {
     this.tickDec = new Dec(tickSize);
@@ -60,13 +64,30 @@ export class SymbolMarket {
   bestBidTicks(): number { const b = this.currentBook().bids; for (let i = 0; i < b.prices.length; i++) if (b.qtys[i]! > 0) return b.prices[i]!; return NaN; }
   bestAskTicks(): number { const a = this.currentBook().asks; for (let i = 0; i < a.prices.length; i++) if (a.qtys[i]! > 0) return a.prices[i]!; return NaN; }
 
+  /** Starts (or stops) logging per-update depth diffs, so diff streams can be exact for any snapshot. */
+  trackDepth(on: boolean): void {
+    this.trackers += on ? 1 : -1;
+    if (this.trackers > 0 && !this.tracked) this.tracked = cloneBook(this.currentBook());
+    if (this.trackers <= 0) { this.trackers = 0; this.tracked = null; this.depthLog.length = 0; }
+  }
+
+  /** Every book change gets the next update id; logged as a diff while depth is streamed. */
+  private changed(): void {
+    this.seq++;
+    if (!this.tracked) return;
+    const next = this.currentBook();
+    this.depthLog.push({ seq: this.seq, bids: diffSide(this.tracked.bids, next.bids), asks: diffSide(this.tracked.asks, next.asks) });
+    if (this.depthLog.length > 2_000) this.depthLog.splice(0, this.depthLog.length - 1_000);
+    this.tracked = cloneBook(next);
+  }
+
   /** Advances to a new step: a new mid, a replenished book, a bar update and maybe a market trade. */
   step(mid: number, time: number): void {
     this.mid = mid;
     this.time = time;
-    this.seq++;
     this.consumedBids.clear();
     this.consumedAsks.clear();
+    this.changed();
     this.touchBar(time, mid, 0, 0, false);
     if (this.rng.next() < 0.3) {
       const buy = this.rng.next() < 0.5;
@@ -98,6 +119,7 @@ export class SymbolMarket {
       fills.push([p, q]);
       left -= q;
     }
+    if (fills.length > 0) { this.book = null; this.changed(); }
     return fills;
   }
 
@@ -142,4 +164,8 @@ export class SymbolMarket {
   private takeFrom(side: Book['bids'], priceTicks: number, q: number): void {
     for (let i = 0; i < side.prices.length; i++) if (side.prices[i] === priceTicks) { side.qtys[i] = Math.max(0, side.qtys[i]! - q); return; }
   }
+}
+
+function cloneBook(b: Book): Book {
+  return { seq: b.seq, bids: { prices: b.bids.prices.slice(), qtys: b.bids.qtys.slice() }, asks: { prices: b.asks.prices.slice(), qtys: b.asks.qtys.slice() } };
 }

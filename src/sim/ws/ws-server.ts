@@ -1,0 +1,210 @@
+/**
+ * The simulator's WebSocket endpoints on one market's HTTP server: market streams on raw
+ * (`/ws/<s1>/<s2>`) and combined (`/stream?streams=`) URLs, with SUBSCRIBE / UNSUBSCRIBE /
+ * LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY; futures' split `/public`, `/market` and
+ * `/private` (listenKey) paths; the spot WebSocket API (`/ws-api/v3`) with
+ * `userDataStream.subscribe.signature`. Server pings, pong deadlines and the 24 h limit as Binance.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AccountBook } from '../accounts/accounts.ts';
+import type { ListenKeys } from '../futures/listen-keys.ts';
+import { hmacHex } from '../http/auth.ts';
+import type { Market } from '../market/market.ts';
+import type { MarketKind } from '../market/symbol-market.ts';
+import type { UserEvents } from '../user-events.ts';
+import { StreamHub, type StreamSink } from './stream-hub.ts';
+
+export interface WsDeps {
+  market: Market;
+  kind: MarketKind;
+  accounts: AccountBook;
+  events: UserEvents;
+  listenKeys: ListenKeys;
+  wallNow: () => number;
+  /** Fault injection: drop this connection now? (checked on each send). */
+  shouldDrop?: () => boolean;
+}
+
+const MAX_STREAMS = 1024;
+const MAX_AGE_MS = 24 * 3600 * 1000;
+
+interface Conn extends StreamSink { ws: WebSocket; streams: Set<string>; combined: boolean; openedAt: number; lastPong: number; unsubscribeUser: (() => void)[]; }
+
+export class SimWebSocketServer {
+  readonly hub: StreamHub;
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  private readonly conns = new Set<Conn>();
+  private readonly pinger: NodeJS.Timeout;
+  drops = 0;
+
+  constructor(server: Server, private readonly d: WsDeps) {
+    this.hub = new StreamHub(d.market, d.kind);
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://sim');
+      if (!this.route(url)) { socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n'); socket.destroy(); return; }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url));
+    });
+    const pingEvery = d.kind === 'SPOT' ? 20_000 : 180_000;
+    const pongDeadline = d.kind === 'SPOT' ? 60_000 : 600_000;
+    this.pinger = setInterval(() => {
+      const now = d.wallNow();
+      for (const c of this.conns) {
+        if (now - c.lastPong > pongDeadline + pingEvery || now - c.openedAt > MAX_AGE_MS) { c.ws.terminate(); continue; }
+        c.ws.ping();
+      }
+    }, pingEvery);
+    this.pinger.unref();
+    d.listenKeys.onExpired((key) => {
+      for (const c of this.conns) if ((c as Conn & { listenKey?: string }).listenKey === key) {
+        const ev = JSON.stringify({ e: 'listenKeyExpired', E: String(d.market.time), listenKey: key });
+        c.ws.send(c.combined ? `{"stream":${JSON.stringify(key)},"data":${ev}}` : ev);
+        for (const u of c.unsubscribeUser) u();
+        c.unsubscribeUser = [];
+      }
+    });
+  }
+
+  /** Drops every connection (fault injection: WebSocket drops). */
+  dropAll(): void { for (const c of this.conns) { c.ws.terminate(); this.drops++; } }
+
+  close(): void {
+    clearInterval(this.pinger);
+    for (const c of this.conns) c.ws.terminate();
+    this.wss.close();
+  }
+
+  private route(url: URL): string | null {
+    const p = url.pathname;
+    const fut = this.d.kind === 'FUT';
+    const strip = fut ? p.replace(/^\/(public|market)(?=\/(ws|stream))/, '') : p;
+    if (strip.startsWith('/ws/') || strip === '/ws' || strip === '/stream') return 'market';
+    if (fut && (p === '/private/ws' || p === '/private/stream')) return 'private';
+    if (!fut && p === '/ws-api/v3') return 'wsapi';
+    return null;
+  }
+
+  private accept(ws: WebSocket, url: URL): void {
+    const kind = this.route(url)!;
+    const now = this.d.wallNow();
+    const conn: Conn = {
+      ws, streams: new Set(), combined: false, openedAt: now, lastPong: now, unsubscribeUser: [],
+      send: (_name, raw, combined) => {
+        if (ws.readyState !== ws.OPEN) return;
+        if (this.d.shouldDrop?.()) { this.drops++; ws.terminate(); return; }
+        ws.send(conn.combined ? combined : raw);
+      },
+    };
+    this.conns.add(conn);
+    ws.on('pong', () => { conn.lastPong = this.d.wallNow(); });
+    ws.on('close', () => {
+      this.conns.delete(conn);
+      for (const s of conn.streams) this.hub.unsubscribe(s, conn);
+      for (const u of conn.unsubscribeUser) u();
+    });
+    if (kind === 'market') this.openMarket(conn, url);
+    else if (kind === 'private') this.openPrivate(conn, url);
+    else this.openWsApi(conn);
+  }
+
+  private openMarket(conn: Conn, url: URL): void {
+    const path = url.pathname.replace(/^\/(public|market)/, '');
+    const initial = path === '/stream' ? (url.searchParams.get('streams') ?? '').split('/').filter(Boolean) : path.replace(/^\/ws\/?/, '').split('/').filter(Boolean);
+    conn.combined = path === '/stream';
+    for (const s of initial) if (conn.streams.size < MAX_STREAMS && this.hub.subscribe(s, conn)) conn.streams.add(s);
+    conn.ws.on('message', (data) => this.control(conn, data.toString()));
+  }
+
+  /** SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY. */
+  private control(conn: Conn, text: string): void {
+    let msg: { method?: unknown; params?: unknown; id?: unknown };
+    try { msg = JSON.parse(text) as typeof msg; } catch (e) { conn.ws.send(JSON.stringify({ code: 3, msg: `Invalid JSON: ${(e as Error).message}` })); return; }
+    const id = msg.id ?? null;
+    if (id !== null && typeof id !== 'number' && !(typeof id === 'string' && id.length <= 36)) { conn.ws.send(JSON.stringify({ code: 3, msg: 'Invalid request: request ID must be an unsigned integer or a string of at most 36 characters', id: null })); return; }
+    const params = Array.isArray(msg.params) ? (msg.params as unknown[]) : [];
+    const reply = (result: unknown) => conn.ws.send(JSON.stringify({ result, id }));
+    const bad = (m: string) => conn.ws.send(JSON.stringify({ code: 2, msg: m, id }));
+    switch (msg.method) {
+      case 'SUBSCRIBE':
+        for (const p of params) {
+          if (typeof p !== 'string' || !this.hub.valid(p)) { bad(`Invalid request: invalid stream name ${JSON.stringify(p)}`); return; }
+        }
+        if (conn.streams.size + params.length > MAX_STREAMS) { bad(`Invalid request: too many streams (max ${MAX_STREAMS})`); return; }
+        for (const p of params as string[]) if (!conn.streams.has(p) && this.hub.subscribe(p, conn)) conn.streams.add(p);
+        return reply(null);
+      case 'UNSUBSCRIBE':
+        for (const p of params) if (typeof p === 'string' && conn.streams.delete(p)) this.hub.unsubscribe(p, conn);
+        return reply(null);
+      case 'LIST_SUBSCRIPTIONS': return reply([...conn.streams]);
+      case 'SET_PROPERTY':
+        if (params[0] !== 'combined' || typeof params[1] !== 'boolean') { bad('Invalid request: property name must be "combined" with a boolean value'); return; }
+        conn.combined = params[1];
+        return reply(null);
+      case 'GET_PROPERTY':
+        if (params[0] !== 'combined') { bad('Invalid request: unknown property'); return; }
+        return reply(conn.combined);
+      default:
+        bad(`Invalid request: unknown variant ${JSON.stringify(msg.method)}, expected one of SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY, GET_PROPERTY`);
+    }
+  }
+
+  private openPrivate(conn: Conn, url: URL): void {
+    const key = url.searchParams.get('listenKey') ?? '';
+    const owner = this.d.listenKeys.owner(key);
+    conn.combined = url.pathname === '/private/stream';
+    if (!owner) { conn.ws.send(JSON.stringify({ e: 'error', code: -1125, msg: 'This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`' })); conn.ws.close(4001, 'invalid listenKey'); return; }
+    (conn as Conn & { listenKey?: string }).listenKey = key;
+    const wanted = url.searchParams.get('events');
+    const filter = wanted ? new Set(wanted.split('/')) : null;
+    conn.unsubscribeUser.push(this.d.events.subscribe(owner, 'FUT', (event) => {
+      if (filter && !filter.has(String(event.e))) return;
+      const raw = JSON.stringify(event);
+      conn.send(key, raw, `{"stream":${JSON.stringify(key)},"data":${raw}}`);
+    }));
+  }
+
+  /** The spot WebSocket API: enough of it for user data (`userDataStream.subscribe.signature`), ping and time. */
+  private openWsApi(conn: Conn): void {
+    let nextSubscription = 0;
+    const subs = new Map<number, () => void>();
+    const rateLimits = [{ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000, count: 1 }];
+    conn.ws.on('message', (data) => {
+      let msg: { id?: unknown; method?: unknown; params?: Record<string, unknown> };
+      try { msg = JSON.parse(data.toString()) as typeof msg; } catch { conn.ws.send(JSON.stringify({ id: null, status: 400, error: { code: -1000, msg: 'Malformed request: invalid JSON.' }, rateLimits })); return; }
+      const id = msg.id ?? null;
+      const ok = (result: unknown) => conn.ws.send(JSON.stringify({ id, status: 200, result, rateLimits }));
+      const fail = (status: number, code: number, m: string) => conn.ws.send(JSON.stringify({ id, status, error: { code, msg: m }, rateLimits }));
+      const params = msg.params ?? {};
+      switch (msg.method) {
+        case 'ping': return ok({});
+        case 'time': return ok({ serverTime: this.d.market.time });
+        case 'userDataStream.subscribe.signature': {
+          const apiKey = String(params.apiKey ?? '');
+          const account = this.d.accounts.byApiKey(apiKey);
+          if (!account) return fail(401, -2015, 'Invalid API-key, IP, or permissions for action.');
+          const { signature, ...rest } = params;
+          const payload = Object.keys(rest).sort().map((k) => `${k}=${String(rest[k])}`).join('&');
+          if (typeof signature !== 'string' || signature.toLowerCase() !== hmacHex(account.apiSecret, payload)) return fail(400, -1022, 'Signature for this request is not valid.');
+          const ts = Number(params.timestamp);
+          const window = Number(params.recvWindow ?? 5000);
+          const fresh = (now: number) => ts < now + 1000 && now - ts <= window;
+          if (!fresh(this.d.wallNow()) && !fresh(this.d.market.time)) return fail(400, -1021, 'Timestamp for this request is outside of the recvWindow.');
+          const subscriptionId = nextSubscription++;
+          const off = this.d.events.subscribe(apiKey, 'SPOT', (event) => { if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify({ subscriptionId, event })); });
+          subs.set(subscriptionId, off);
+          conn.unsubscribeUser.push(off);
+          return ok({ subscriptionId });
+        }
+        case 'userDataStream.unsubscribe': {
+          const which = params.subscriptionId === undefined ? [...subs.keys()] : [Number(params.subscriptionId)];
+          if (which.length === 0 || which.some((s) => !subs.has(s))) return fail(400, -2036, 'User Data Stream is not active.');
+          for (const s of which) { subs.get(s)!(); subs.delete(s); conn.ws.send(JSON.stringify({ subscriptionId: s, event: { e: 'eventStreamTerminated', E: this.d.market.time } })); }
+          return ok({});
+        }
+        case 'session.subscriptions': return ok([...subs.keys()].map((subscriptionId) => ({ subscriptionId })));
+        default: return fail(400, -1100, `Unknown method ${JSON.stringify(msg.method)}.`);
+      }
+    });
+  }
+}
