@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../ports/clock.ts';
 import { AccountBook, type AccountSeed } from './accounts/accounts.ts';
+import { Faults, type FaultConfig } from './faults.ts';
 import { FuturesEngine } from './futures/engine.ts';
 import { ListenKeys } from './futures/listen-keys.ts';
 import { accountRoutes } from './http/account-routes.ts';
@@ -16,7 +17,7 @@ import { futuresRoutes } from './http/futures-routes.ts';
 import { marketRoutes } from './http/market-routes.ts';
 import { publicRoutes } from './http/public-routes.ts';
 import { spotRoutes } from './http/spot-routes.ts';
-import { createRouter } from './http/router.ts';
+import { BINANCE_LIMITS, createRouter, type Limits } from './http/router.ts';
 import { Market } from './market/market.ts';
 import { SimTime, type TimeMode } from './sim-time.ts';
 import { SpotEngine } from './spot/engine.ts';
@@ -39,6 +40,10 @@ export interface SimulatorOptions {
   time?: { mode: TimeMode; speed?: number };
   /** Replay Binance kline CSVs (1m) instead of the synthetic process, per symbol. */
   replay?: Record<string, string>;
+  /** Faults to inject from the start (also settable through the control API). */
+  faults?: Partial<FaultConfig>;
+  /** Rate limits (default: Binance's; `enabled: false` for load tests). */
+  limits?: Partial<Limits>;
 }
 
 export interface SimulatorUrls { spotRest: string; futuresRest: string; spotWs: string; futuresWs: string; }
@@ -55,6 +60,8 @@ export interface Simulator {
   events: UserEvents;
   ws: { spot: SimWebSocketServer; futures: SimWebSocketServer };
   listenKeys: ListenKeys;
+  faults: Faults;
+  limits: Limits;
   /** Stepped mode: moves simulated time forward and runs the market through it. */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -85,8 +92,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const advance = (ms: number) => { time.advance(ms); sync(); };
 
   const listenKeys = new ListenKeys(() => wall.now());
-  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, advance })];
-  const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync });
+  const faults = new Faults(seed);
+  if (opts.faults) faults.update(opts.faults);
+  const limits: Limits = { ...BINANCE_LIMITS, ...opts.limits };
+  events.dropFilter = () => faults.roll('lostUserEventRate', 'lostUserEvent');
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, faults, limits, advance, dropWebSockets: () => { ws.spot.dropAll(); ws.futures.dropAll(); } })];
+  const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync, faults, limits });
   const listen = async (port: number): Promise<{ server: Server; port: number }> => {
     const server = createServer((req, res) => { void handle(req, res); });
     server.keepAliveTimeout = 5_000;
@@ -98,7 +109,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
   const spotHttp = await listen(opts.port ?? 0);
   const futHttp = await listen(opts.futuresPort ?? (opts.port ? opts.port + 1 : 0));
-  const wsDeps = { market, accounts, events, listenKeys, wallNow: () => wall.now() };
+  const wsDeps = { market, accounts, events, listenKeys, wallNow: () => wall.now(), shouldDrop: () => faults.roll('wsDropRate', 'wsDrop') };
   const ws = { spot: new SimWebSocketServer(spotHttp.server, { ...wsDeps, kind: 'SPOT' }), futures: new SimWebSocketServer(futHttp.server, { ...wsDeps, kind: 'FUT' }) };
   const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
   driver.unref();
@@ -107,7 +118,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   return {
     urls: { spotRest: `http://${h}:${spotHttp.port}`, futuresRest: `http://${h}:${futHttp.port}`, spotWs: `ws://${h}:${spotHttp.port}`, futuresWs: `ws://${h}:${futHttp.port}` },
     ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
-    market, time, futures, spot, events, ws, listenKeys, advance,
+    market, time, futures, spot, events, ws, listenKeys, faults, limits, advance,
     close: async () => { clearInterval(driver); ws.spot.close(); ws.futures.close(); await Promise.all([closeServer(spotHttp.server), closeServer(futHttp.server)]); },
   };
 }

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { runTradewind, type Running } from '../../test/support/tradewind-process.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTradewind, tempDir, type Running } from '../../test/support/tradewind-process.ts';
 import { startSimulator, type Simulator } from './index.ts';
 
 describe('simulator public endpoints', () => {
@@ -56,8 +58,26 @@ describe('tradewind sim', () => {
   it('prints one JSON line with its URLs and credentials and stops cleanly on SIGTERM', async () => {
     p = runTradewind(['sim', '--port', '0', '--seed', '3']);
     const line = (await p.ready) as unknown as { spotRest: string; futuresRest: string; spotWs: string; futuresWs: string; apiKey: string; apiSecret: string };
-    expect(Object.keys(line).sort()).toEqual(['apiKey', 'apiSecret', 'futuresRest', 'futuresWs', 'spotRest', 'spotWs']);
+    expect(Object.keys(line).sort()).toEqual(['apiKey', 'apiSecret', 'control', 'futuresRest', 'futuresWs', 'spotRest', 'spotWs']);
     expect((await fetch(`${line.futuresRest}/fapi/v1/ping`)).status).toBe(200);
+    expect((await fetch(`${line.spotRest}/api/v3/ping`)).status).toBe(200);
     expect(await p.stop()).toBe(0);
+  });
+
+  it('reads accounts, time mode and faults from --config, and names a bad field', async () => {
+    const dir = tempDir('simcfg');
+    const file = join(dir, 'sim.yaml');
+    writeFileSync(file, 'seed: 9\ntime: { mode: stepped }\naccounts:\n  - apiKey: abcdefgh12345678\n    apiSecret: s3cr3t-s3cr3t\n    futures: { USDT: "2500.5" }\nfaults: { latencyMs: 0 }\n');
+    p = runTradewind(['sim', '--config', file]);
+    const line = (await p.ready) as unknown as { futuresRest: string; control: string; apiKey: string };
+    expect(line.apiKey).toBe('abcdefgh12345678');
+    expect(((await (await fetch(`${line.control}/time`)).json()) as { mode: string }).mode).toBe('stepped');
+    const accounts = (await (await fetch(`${line.control}/accounts`)).json()) as { futures: { wallet: string } }[];
+    expect(accounts[0]!.futures.wallet).toBe('2500.50000000');
+    expect(await p.stop()).toBe(0);
+    writeFileSync(file, 'accounts:\n  - apiKey: "bad key"\n    apiSecret: s3cr3t-s3cr3t\n');
+    const bad = runTradewind(['sim', '--config', file]);
+    expect(await bad.exited).toBe(2);
+    expect(bad.stderr()).toContain('config field "accounts[0].apiKey" was "bad key", expected 8–128 letters or digits');
   });
 });

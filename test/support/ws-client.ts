@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 export interface TestSocket {
   ws: WebSocket;
   messages: unknown[];
-  next<T = any>(pred?: (m: any) => boolean, timeoutMs?: number): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  next<T = any>(pred?: (m: any) => boolean, timeoutMs?: number): Promise<T>;
   send(obj: unknown): void;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * the UI's exchange view.
  */
 import type { AccountBook } from '../accounts/accounts.ts';
+import type { Faults } from '../faults.ts';
 import type { FuturesEngine } from '../futures/engine.ts';
 import type { ListenKeys } from '../futures/listen-keys.ts';
 import type { Market } from '../market/market.ts';
@@ -12,9 +13,9 @@ import type { SpotEngine } from '../spot/engine.ts';
 import type { UserEvents } from '../user-events.ts';
 import { BinanceError } from './binance-error.ts';
 import { enumParam, intParam } from './params.ts';
-import type { Route } from './router.ts';
+import type { Limits, Route } from './router.ts';
 
-export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; advance: (ms: number) => void; }
+export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; faults: Faults; limits: Limits; advance: (ms: number) => void; dropWebSockets: () => void; }
 
 export function controlRoutes(d: ControlDeps): Route[] {
   const timeView = () => ({ mode: d.time.mode, speed: d.time.speed, simTime: d.market.time, wallTime: d.time.wallNow() });
@@ -41,6 +42,19 @@ export function controlRoutes(d: ControlDeps): Route[] {
       }));
     } },
     { method: 'POST', path: '/sim/v1/listenKey/expire', weight: 0, handle: (c) => ({ expired: d.listenKeys.expire(c.params.get('listenKey') ?? '') }) },
-    { method: 'GET', path: '/sim/v1/stats', weight: 0, handle: () => ({ simTime: d.market.time, userEvents: { emitted: d.events.emitted, dropped: d.events.dropped } }) },
+    { method: 'GET', path: '/sim/v1/faults', weight: 0, handle: () => d.faults.view() },
+    { method: 'POST', path: '/sim/v1/faults', weight: 0, handle: (c) => {
+      try { d.faults.update(Object.fromEntries(c.params)); } catch (e) { throw new BinanceError(-1100, (e as Error).message); }
+      return d.faults.view();
+    } },
+    { method: 'DELETE', path: '/sim/v1/faults', weight: 0, handle: () => { d.faults.reset(); return d.faults.view(); } },
+    { method: 'POST', path: '/sim/v1/ws/drop', weight: 0, handle: () => { d.dropWebSockets(); return { dropped: true }; } },
+    { method: 'POST', path: '/sim/v1/limits', weight: 0, handle: (c) => {
+      const enabled = c.params.get('enabled');
+      if (enabled !== 'true' && enabled !== 'false') throw new BinanceError(-1100, "Illegal characters found in parameter 'enabled'; legal range is 'true, false'.");
+      d.limits.enabled = enabled === 'true';
+      return d.limits;
+    } },
+    { method: 'GET', path: '/sim/v1/stats', weight: 0, handle: () => ({ simTime: d.market.time, userEvents: { emitted: d.events.emitted, dropped: d.events.dropped }, faults: d.faults.counts }) },
   ];
 }

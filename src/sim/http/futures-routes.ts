@@ -161,7 +161,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
       if (!listenKeys.remove(keyOf(c), acct(c).apiKey)) throw new BinanceError(-1125, 'This listenKey does not exist.');
       return {};
     } },
-    { method: 'POST', path: '/fapi/v1/order', weight: 0, security: T, handle: newOrder },
+    { method: 'POST', path: '/fapi/v1/order', weight: 0, security: T, isOrder: true, handle: newOrder },
     { method: 'POST', path: '/fapi/v1/order/test', weight: 0, security: T, handle: () => ({}) },
     { method: 'GET', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return engine.orderView(o, true); } },
     { method: 'DELETE', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); return engine.orderView(engine.cancel(acct(c), o, market.time), false); } },
@@ -169,7 +169,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     { method: 'GET', path: '/fapi/v1/openOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openOrders].map((id) => b.orders.get(id)!).filter((o) => !one || o.symbol === one.symbol).map((o) => engine.orderView(o, true)); } },
     { method: 'GET', path: '/fapi/v1/allOrders', weight: 5, security: T, handle: (c) => { const sym = symbolParam(c.params); const limit = intParam(c.params, 'limit', 500, 1, 1000); return [...engine.book(acct(c)).orders.values()].filter((o) => o.symbol === sym.symbol).slice(-limit).map((o) => engine.orderView(o, true)); } },
     { method: 'DELETE', path: '/fapi/v1/allOpenOrders', weight: 1, security: T, handle: (c) => { const sym = symbolParam(c.params); const a = acct(c); const b = engine.book(a); for (const id of [...b.openOrders]) { const o = b.orders.get(id)!; if (o.symbol === sym.symbol) engine.cancel(a, o, market.time); } return { code: 200, msg: 'The operation of cancel all open order is done.' }; } },
-    { method: 'POST', path: '/fapi/v1/algoOrder', weight: 0, security: T, handle: newAlgo },
+    { method: 'POST', path: '/fapi/v1/algoOrder', weight: 0, security: T, isOrder: true, handle: newAlgo },
     { method: 'GET', path: '/fapi/v1/algoOrder', weight: 1, security: T, handle: (c) => engine.algoView(algoRef(c)) },
     { method: 'DELETE', path: '/fapi/v1/algoOrder', weight: 1, security: T, handle: (c) => { const algo = engine.cancelAlgo(acct(c), algoRef(c), market.time); return { algoId: algo.algoId, clientAlgoId: algo.clientAlgoId, code: '200', msg: 'success' }; } },
     { method: 'GET', path: '/fapi/v1/openAlgoOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openAlgos].map((id) => b.algos.get(id)!).filter((x) => !one || x.symbol === one.symbol).map((x) => engine.algoView(x)); } },

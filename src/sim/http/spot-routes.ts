@@ -126,7 +126,7 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
 
   const T = 'SIGNED' as const;
   return [
-    { method: 'POST', path: '/api/v3/order', weight: 1, security: T, handle: newOrder },
+    { method: 'POST', path: '/api/v3/order', weight: 1, security: T, isOrder: true, handle: newOrder },
     { method: 'POST', path: '/api/v3/order/test', weight: 1, security: T, handle: () => ({}) },
     { method: 'GET', path: '/api/v3/order', weight: 4, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return spot.view(o, 'QUERY'); } },
     { method: 'DELETE', path: '/api/v3/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); const v = spot.view(spot.cancel(acct(c), o, market.time), 'RESULT'); return { ...v, origClientOrderId: o.clientOrderId }; } },
@@ -134,8 +134,8 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
     { method: 'DELETE', path: '/api/v3/openOrders', weight: 1, security: T, handle: (c) => { const sym = symbolParam(c.params); const a = acct(c); const b = spot.book(a); const out = []; for (const id of [...b.open]) { const o = b.orders.get(id)!; if (o.symbol === sym.symbol && b.open.has(id)) out.push(spot.view(spot.cancel(a, o, market.time), 'RESULT')); } return out; } },
     { method: 'GET', path: '/api/v3/allOrders', weight: 20, security: T, handle: (c) => { const sym = symbolParam(c.params); const limit = intParam(c.params, 'limit', 500, 1, 1000); return [...spot.book(acct(c)).orders.values()].filter((o) => o.symbol === sym.symbol).slice(-limit).map((o) => spot.view(o, 'QUERY')); } },
     { method: 'GET', path: '/api/v3/myTrades', weight: 20, security: T, handle: (c) => { const sym = symbolParam(c.params); const orderId = optionalInt(c.params, 'orderId'); const limit = intParam(c.params, 'limit', 500, 1, 1000); return spot.book(acct(c)).trades.filter((t) => t.symbol === sym.symbol && (orderId === null || t.orderId === orderId)).slice(-limit); } },
-    { method: 'POST', path: '/api/v3/orderList/oco', weight: 1, security: T, handle: newOco },
-    { method: 'POST', path: '/api/v3/order/oco', weight: 1, security: T, handle: legacyOco },
+    { method: 'POST', path: '/api/v3/orderList/oco', weight: 1, security: T, isOrder: true, handle: newOco },
+    { method: 'POST', path: '/api/v3/order/oco', weight: 1, security: T, isOrder: true, handle: legacyOco },
     { method: 'GET', path: '/api/v3/orderList', weight: 4, security: T, handle: (c) => spot.listView(acct(c), listRef(c), false) },
     { method: 'DELETE', path: '/api/v3/orderList', weight: 1, security: T, handle: (c) => {
       const a = acct(c);
