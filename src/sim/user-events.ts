@@ -21,6 +21,9 @@ export class UserEvents {
     return () => { set.delete(fn); };
   }
 
+  /** Whether anyone listens: lets producers skip building events nobody will receive. */
+  has(apiKey: string, market: UserMarket): boolean { return (this.listeners.get(`${market}:${apiKey}`)?.size ?? 0) > 0; }
+
   emit(apiKey: string, market: UserMarket, event: Record<string, unknown>): void {
     const set = this.listeners.get(`${market}:${apiKey}`);
     if (!set || set.size === 0) return;

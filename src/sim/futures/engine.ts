@@ -57,7 +57,15 @@ export class FuturesEngine {
   }
   leverage(a: SimAccount, symbol: string): number { return this.book(a).leverage.get(symbol) ?? DEFAULT_LEVERAGE; }
   marginType(a: SimAccount, symbol: string): 'CROSSED' | 'ISOLATED' { return this.book(a).marginType.get(symbol) ?? 'CROSSED'; }
-  markOf(symbol: string): Dec { const s = this.market.get(symbol)!; return new Dec(this.market.markPrice(s).toFixed(8)); }
+  private readonly markCache = new Map<string, { time: number; mark: Dec }>();
+  /** The mark price as an exact 8-decimal number, cached per market step (it only moves with steps). */
+  markOf(symbol: string): Dec {
+    const c = this.markCache.get(symbol);
+    if (c && c.time === this.market.time) return c.mark;
+    const mark = new Dec(this.market.markPrice(this.market.get(symbol)!).toFixed(8));
+    this.markCache.set(symbol, { time: this.market.time, mark });
+    return mark;
+  }
   /** Signed size: long > 0. */
   signedAmt(p: Position): Dec { return p.positionSide === 'SHORT' ? p.amt.neg() : p.amt; }
   unrealized(p: Position): Dec { return this.markOf(p.symbol).sub(p.entry).mul(this.signedAmt(p)); }
@@ -524,6 +532,7 @@ export class FuturesEngine {
   }
 
   private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: { price: Dec; qty: Dec; fee: Dec; maker: boolean; realized: Dec; tradeId: number } | null, now: number): void {
+    if (!this.events.has(a.apiKey, 'FUT')) return;
     const s = this.sym(o.symbol);
     const v = this.orderView(o, false);
     this.events.emit(a.apiKey, 'FUT', {
@@ -538,6 +547,7 @@ export class FuturesEngine {
   }
 
   private emitAccount(a: SimAccount, symbol: string | null, reason: string, now: number): void {
+    if (!this.events.has(a.apiKey, 'FUT')) return;
     const b = this.book(a);
     const wallet = this.wallet(a).toFixed(8);
     this.events.emit(a.apiKey, 'FUT', {
@@ -553,6 +563,7 @@ export class FuturesEngine {
   }
 
   private emitAlgo(a: SimAccount, algo: AlgoOrder, now: number): void {
+    if (!this.events.has(a.apiKey, 'FUT')) return;
     const v = this.algoView(algo);
     this.events.emit(a.apiKey, 'FUT', {
       e: 'ALGO_UPDATE', T: now, E: now,

@@ -22,7 +22,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
   return [
     { method: 'GET', path: '/sim/v1/time', weight: 0, handle: timeView },
     { method: 'POST', path: '/sim/v1/time', weight: 0, handle: (c) => {
-      const mode = enumParam<TimeMode>(c.params, 'mode', ['real', 'accelerated', 'stepped'], new BinanceError(-1100, "Illegal characters found in parameter 'mode'; legal range is 'real, accelerated, stepped'."));
+      const mode = enumParam<TimeMode>(c.params, 'mode', ['real', 'accelerated', 'stepped'], () => new BinanceError(-1100, "Illegal characters found in parameter 'mode'; legal range is 'real, accelerated, stepped'."));
       const speed = intParam(c.params, 'speed', 1, 1, 1_000_000);
       d.time.set(mode, speed);
       return timeView();

@@ -41,8 +41,8 @@ const bool = (params: URLSearchParams, name: string): boolean => {
 
 export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys: ListenKeys): Route[] {
   const acct = (c: RouteContext): SimAccount => c.account!;
-  const side = (p: URLSearchParams) => enumParam<Side>(p, 'side', ['BUY', 'SELL'], new BinanceError(-1117, 'Invalid side.'));
-  const posSide = (p: URLSearchParams) => enumParam<PositionSide>(p, 'positionSide', ['BOTH', 'LONG', 'SHORT'], new BinanceError(-4061, "Order's position side does not match user's setting."), 'BOTH');
+  const side = (p: URLSearchParams) => enumParam<Side>(p, 'side', ['BUY', 'SELL'], () => new BinanceError(-1117, 'Invalid side.'));
+  const posSide = (p: URLSearchParams) => enumParam<PositionSide>(p, 'positionSide', ['BOTH', 'LONG', 'SHORT'], () => new BinanceError(-4061, "Order's position side does not match user's setting."), 'BOTH');
   const orderRef = (c: RouteContext) => {
     const sym = symbolParam(c.params);
     const orderId = optionalInt(c.params, 'orderId');
@@ -60,11 +60,11 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     if (STOP_TYPES.includes(typeRaw)) throw new BinanceError(-4120, 'Order type not supported for this endpoint. Please use the Algo Order API endpoints instead.');
     if (typeRaw !== 'LIMIT' && typeRaw !== 'MARKET') throw new BinanceError(-1116, 'Invalid orderType.');
     const type = typeRaw as 'LIMIT' | 'MARKET';
-    const tif = type === 'LIMIT' ? enumParam<Tif>(p, 'timeInForce', ['GTC', 'IOC', 'FOK', 'GTX'], new BinanceError(-1115, 'Invalid timeInForce.')) : 'GTC';
+    const tif = type === 'LIMIT' ? enumParam<Tif>(p, 'timeInForce', ['GTC', 'IOC', 'FOK', 'GTX'], () => new BinanceError(-1115, 'Invalid timeInForce.')) : 'GTC';
     const qtySteps = toUnits(m, p, 'quantity', 'qty')!;
     const priceTicks = type === 'LIMIT' ? toUnits(m, p, 'price', 'price')! : null;
     if (type === 'MARKET' && p.get('price')) throw new BinanceError(-1106, "Parameter 'price' sent when not required.");
-    const respType = enumParam(p, 'newOrderRespType', ['ACK', 'RESULT'], new BinanceError(-1100, "Illegal characters found in parameter 'newOrderRespType'."), 'ACK');
+    const respType = enumParam(p, 'newOrderRespType', ['ACK', 'RESULT'], () => new BinanceError(-1100, "Illegal characters found in parameter 'newOrderRespType'."), 'ACK');
     const order = engine.place(acct(c), { symbol: sym.symbol, side: s, type, positionSide: posSide(p), timeInForce: tif, qtySteps, priceTicks, reduceOnly: bool(p, 'reduceOnly'), clientOrderId: p.get('newClientOrderId') || null }, market.time);
     const view = engine.orderView(order, false);
     // ACK answers with the order as accepted; its fills arrive on the user-data stream
@@ -76,7 +76,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     if (requireParam(p, 'algoType') !== 'CONDITIONAL') throw new BinanceError(-1100, "Illegal characters found in parameter 'algoType'; legal range is 'CONDITIONAL'.");
     const sym = symbolParam(p);
     const m = market.get(sym.symbol)!.fut;
-    const orderType = enumParam<AlgoType>(p, 'type', ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP', 'TAKE_PROFIT', 'TRAILING_STOP_MARKET'], new BinanceError(-1116, 'Invalid orderType.'));
+    const orderType = enumParam<AlgoType>(p, 'type', ['STOP_MARKET', 'TAKE_PROFIT_MARKET', 'STOP', 'TAKE_PROFIT', 'TRAILING_STOP_MARKET'], () => new BinanceError(-1116, 'Invalid orderType.'));
     const closePosition = bool(p, 'closePosition');
     const reduceOnly = bool(p, 'reduceOnly');
     if (closePosition && !orderType.endsWith('_MARKET')) throw new BinanceError(-1106, "Parameter 'closePosition' sent when not required.");
@@ -93,8 +93,8 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
       if (!(callbackRate >= 0.1 && callbackRate <= 10)) throw new BinanceError(-2007, 'Invalid callBackRate.');
     }
     const algo = engine.placeAlgo(acct(c), {
-      symbol: sym.symbol, side: side(p), positionSide: posSide(p), orderType, timeInForce: enumParam<Tif>(p, 'timeInForce', ['GTC', 'IOC', 'FOK', 'GTX'], new BinanceError(-1115, 'Invalid timeInForce.'), 'GTC'),
-      qtySteps, priceTicks, triggerTicks, workingType: enumParam(p, 'workingType', ['MARK_PRICE', 'CONTRACT_PRICE'], new BinanceError(-1100, "Illegal characters found in parameter 'workingType'."), 'CONTRACT_PRICE'),
+      symbol: sym.symbol, side: side(p), positionSide: posSide(p), orderType, timeInForce: enumParam<Tif>(p, 'timeInForce', ['GTC', 'IOC', 'FOK', 'GTX'], () => new BinanceError(-1115, 'Invalid timeInForce.'), 'GTC'),
+      qtySteps, priceTicks, triggerTicks, workingType: enumParam(p, 'workingType', ['MARK_PRICE', 'CONTRACT_PRICE'], () => new BinanceError(-1100, "Illegal characters found in parameter 'workingType'."), 'CONTRACT_PRICE'),
       closePosition, reduceOnly, priceProtect: bool(p, 'priceProtect'), activateTicks, callbackRate, clientAlgoId: p.get('clientAlgoId') || null,
     }, market.time);
     const v = engine.algoView(algo);

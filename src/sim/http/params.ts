@@ -36,9 +36,10 @@ export function optionalInt(params: URLSearchParams, name: string): number | nul
   return Number(raw);
 }
 
-export function enumParam<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], error: BinanceError, dflt?: T): T {
+/** `error` is built only when thrown: constructing an Error captures a stack, too costly per request. */
+export function enumParam<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], error: () => BinanceError, dflt?: T): T {
   const v = params.get(name);
   if (v === null || v === '') { if (dflt !== undefined) return dflt; throw binanceErrors.mandatory(name); }
-  if (!(allowed as readonly string[]).includes(v)) throw error;
+  if (!(allowed as readonly string[]).includes(v)) throw error();
   return v as T;
 }

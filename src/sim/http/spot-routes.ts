@@ -30,8 +30,8 @@ function units(m: SymbolMarket, p: URLSearchParams, name: string, kind: 'qty' | 
 
 export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEngine): Route[] {
   const acct = (c: RouteContext): SimAccount => c.account!;
-  const side = (p: URLSearchParams) => enumParam(p, 'side', ['BUY', 'SELL'] as const, new BinanceError(-1117, 'Invalid side.'));
-  const tifOf = (p: URLSearchParams, name: string) => enumParam(p, name, ['GTC', 'IOC', 'FOK'] as const, new BinanceError(-1115, 'Invalid timeInForce.'), 'GTC');
+  const side = (p: URLSearchParams) => enumParam(p, 'side', ['BUY', 'SELL'] as const, () => new BinanceError(-1117, 'Invalid side.'));
+  const tifOf = (p: URLSearchParams, name: string) => enumParam(p, name, ['GTC', 'IOC', 'FOK'] as const, () => new BinanceError(-1115, 'Invalid timeInForce.'), 'GTC');
 
   /** Reads one order's type-specific parameters (prefix "" for a plain order, "above"/"below" for OCO legs). */
   const leg = (p: URLSearchParams, m: SymbolMarket, type: SpotType, prefix: string) => {
@@ -52,7 +52,7 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
     const sym = symbolParam(p);
     const m = market.get(sym.symbol)!.spot;
     const s = side(p);
-    const type = enumParam<SpotType>(p, 'type', TYPES, new BinanceError(-1116, 'Invalid orderType.'));
+    const type = enumParam<SpotType>(p, 'type', TYPES, () => new BinanceError(-1116, 'Invalid orderType.'));
     const qtySteps = units(m, p, 'quantity', 'qty');
     const quoteRaw = p.get('quoteOrderQty');
     if (quoteRaw !== null && !DECIMAL_RE.test(quoteRaw)) throw new BinanceError(-1100, "Illegal characters found in parameter 'quoteOrderQty'.");
@@ -62,7 +62,7 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
     const l = leg(p, m, type, '');
     const o = spot.place(acct(c), { symbol: sym.symbol, side: s, qtySteps, quoteQty, ...l, clientOrderId: p.get('newClientOrderId') || null }, market.time);
     const dflt = type === 'MARKET' || type === 'LIMIT' ? 'FULL' : 'ACK';
-    return spot.view(o, enumParam(p, 'newOrderRespType', ['ACK', 'RESULT', 'FULL'] as const, new BinanceError(-1100, "Illegal characters found in parameter 'newOrderRespType'."), dflt));
+    return spot.view(o, enumParam(p, 'newOrderRespType', ['ACK', 'RESULT', 'FULL'] as const, () => new BinanceError(-1100, "Illegal characters found in parameter 'newOrderRespType'."), dflt));
   };
 
   const orderRef = (c: RouteContext) => {
@@ -79,8 +79,8 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
     const m = market.get(sym.symbol)!.spot;
     const qtySteps = units(m, p, 'quantity', 'qty');
     if (qtySteps === null) throw binanceErrors.mandatory('quantity');
-    const aboveType = enumParam<SpotType>(p, 'aboveType', ['STOP_LOSS_LIMIT', 'STOP_LOSS', 'LIMIT_MAKER', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'], new BinanceError(-1116, 'Invalid orderType.'));
-    const belowType = enumParam<SpotType>(p, 'belowType', ['STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT', 'LIMIT_MAKER'], new BinanceError(-1116, 'Invalid orderType.'));
+    const aboveType = enumParam<SpotType>(p, 'aboveType', ['STOP_LOSS_LIMIT', 'STOP_LOSS', 'LIMIT_MAKER', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'], () => new BinanceError(-1116, 'Invalid orderType.'));
+    const belowType = enumParam<SpotType>(p, 'belowType', ['STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT', 'LIMIT_MAKER'], () => new BinanceError(-1116, 'Invalid orderType.'));
     const r = spot.placeOco(acct(c), { symbol: sym.symbol, side: side(p), qtySteps, listClientOrderId: p.get('listClientOrderId') || null, above: leg(p, m, aboveType, 'above'), below: leg(p, m, belowType, 'below') }, market.time);
     return spot.listView(acct(c), r.list, true);
   };

@@ -39,9 +39,10 @@ function levelQty(priceTicks: number, distance: number, mid: number, epoch: numb
   return Math.max(1, Math.round(notional / (mid * shape.step)));
 }
 
-export function materializeBook(mid: number, seq: number, shape: BookShape, levels = BOOK_LEVELS): Book {
+/** The book at a mid price; level sizes are redrawn every NOISE_STEPS market steps (`step` counts steps, not updates). */
+export function materializeBook(mid: number, seq: number, shape: BookShape, levels = BOOK_LEVELS, step = seq): Book {
   const { bid, ask } = touch(mid, shape);
-  const epoch = Math.floor(seq / NOISE_STEPS);
+  const epoch = Math.floor(step / NOISE_STEPS);
   const bids: BookSide = { prices: new Float64Array(levels), qtys: new Float64Array(levels) };
   const asks: BookSide = { prices: new Float64Array(levels), qtys: new Float64Array(levels) };
   for (let i = 0; i < levels; i++) {

@@ -21,9 +21,13 @@ export class SymbolMarket {
   readonly priceDecimals: number;
   readonly qtyDecimals: number;
   seq: number;
+  /** Market steps taken (level sizes depend on it; taker fills bump `seq` but not this). */
+  steps = 0;
   mid: number;
   time: number;
   private book: Book | null = null;
+  /** Set by a taker fill: the cached (mutated) book stays valid for the next update id. */
+  private bookIsCurrent = false;
   private consumedBids = new Map<number, number>();
   private consumedAsks = new Map<number, number>();
   readonly bars: Bar1m[] = [];
@@ -54,7 +58,7 @@ export class SymbolMarket {
   /** The book now, with consumed liquidity taken out. */
   currentBook(): Book {
     if (!this.book || this.book.seq !== this.seq) {
-      this.book = materializeBook(this.mid, this.seq, this.shape, BOOK_LEVELS);
+      this.book = materializeBook(this.mid, this.seq, this.shape, BOOK_LEVELS, this.steps);
       for (const [p, q] of this.consumedBids) this.takeFrom(this.book.bids, p, q);
       for (const [p, q] of this.consumedAsks) this.takeFrom(this.book.asks, p, q);
     }
@@ -74,6 +78,8 @@ export class SymbolMarket {
   /** Every book change gets the next update id; logged as a diff while depth is streamed. */
   private changed(): void {
     this.seq++;
+    if (this.book && this.bookIsCurrent) this.book.seq = this.seq;
+    this.bookIsCurrent = false;
     if (!this.tracked) return;
     const next = this.currentBook();
     this.depthLog.push({ seq: this.seq, bids: diffSide(this.tracked.bids, next.bids), asks: diffSide(this.tracked.asks, next.asks) });
@@ -87,6 +93,7 @@ export class SymbolMarket {
     this.time = time;
     this.consumedBids.clear();
     this.consumedAsks.clear();
+    this.steps++;
     this.changed();
     this.touchBar(time, mid, 0, 0, false);
     if (this.rng.next() < 0.3) {
@@ -119,7 +126,8 @@ export class SymbolMarket {
       fills.push([p, q]);
       left -= q;
     }
-    if (fills.length > 0) { this.book = null; this.changed(); }
+    // the mutated book IS the book at the next update id (same step, same sizes, minus what was taken)
+    if (fills.length > 0) { this.bookIsCurrent = true; this.changed(); }
     return fills;
   }
 

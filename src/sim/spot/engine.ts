@@ -364,6 +364,7 @@ export class SpotEngine {
   }
 
   private emitExecution(a: SimAccount, o: SpotOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: { price: Dec; qty: Dec; commission: Dec; commissionAsset: string; tradeId: number; maker: boolean } | null, now: number): void {
+    if (!this.events.has(a.apiKey, 'SPOT')) return;
     const v = this.view(o, 'RESULT') as Record<string, unknown>;
     this.events.emit(a.apiKey, 'SPOT', {
       e: 'executionReport', E: now, s: o.symbol, c: o.clientOrderId, S: o.side, o: o.type, f: o.timeInForce, q: v.origQty, p: v.price, P: v.stopPrice ?? '0.00000000', F: '0.00000000',
@@ -374,10 +375,12 @@ export class SpotEngine {
   }
 
   private emitBalances(a: SimAccount, assets: string[], now: number): void {
+    if (!this.events.has(a.apiKey, 'SPOT')) return;
     this.events.emit(a.apiKey, 'SPOT', { e: 'outboundAccountPosition', E: now, u: now, B: [...new Set(assets)].map((x) => { const b = this.bal(a, x); return { a: x, f: b.free.toFixed(8), l: b.locked.toFixed(8) }; }) });
   }
 
   private emitList(a: SimAccount, list: OrderList, now: number): void {
+    if (!this.events.has(a.apiKey, 'SPOT')) return;
     const v = this.listView(a, list, false);
     this.events.emit(a.apiKey, 'SPOT', { e: 'listStatus', E: now, s: list.symbol, g: list.orderListId, c: 'OCO', l: list.listStatusType, L: list.listOrderStatus, r: 'NONE', C: list.listClientOrderId, T: now, O: v.orders.map((o) => ({ s: o.symbol, i: o.orderId, c: o.clientOrderId })) });
   }
