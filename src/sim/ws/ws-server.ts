@@ -149,19 +149,50 @@ export class SimWebSocketServer {
     }
   }
 
+  /**
+   * Futures user data. With `?listenKey=` the connection carries that key's events at once (an
+   * invalid key is answered -1125 and closed); without one, the key is SUBSCRIBEd as a stream name,
+   * as Binance's official connector does.
+   */
   private openPrivate(conn: Conn, url: URL): void {
-    const key = url.searchParams.get('listenKey') ?? '';
-    const owner = this.d.listenKeys.owner(key);
     conn.combined = url.pathname === '/private/stream';
-    if (!owner) { conn.ws.send(JSON.stringify({ e: 'error', code: -1125, msg: 'This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`' })); conn.ws.close(4001, 'invalid listenKey'); return; }
-    (conn as Conn & { listenKey?: string }).listenKey = key;
     const wanted = url.searchParams.get('events');
     const filter = wanted ? new Set(wanted.split('/')) : null;
-    conn.unsubscribeUser.push(this.d.events.subscribe(owner, 'FUT', (event) => {
-      if (filter && !filter.has(String(event.e))) return;
-      const raw = JSON.stringify(event);
-      conn.send(key, raw, `{"stream":${JSON.stringify(key)},"data":${raw}}`);
-    }));
+    const attached = new Map<string, () => void>();
+    const attach = (key: string): boolean => {
+      const owner = this.d.listenKeys.owner(key);
+      if (!owner) return false;
+      if (attached.has(key)) return true;
+      (conn as Conn & { listenKey?: string }).listenKey = key;
+      const off = this.d.events.subscribe(owner, 'FUT', (event) => {
+        if (filter && !filter.has(String(event.e))) return;
+        const raw = JSON.stringify(event);
+        conn.send(key, raw, `{"stream":${JSON.stringify(key)},"data":${raw}}`);
+      });
+      attached.set(key, off);
+      conn.unsubscribeUser.push(off);
+      return true;
+    };
+    const key = url.searchParams.get('listenKey');
+    if (key !== null) {
+      if (!attach(key)) { conn.ws.send(JSON.stringify({ e: 'error', code: -1125, msg: 'This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`' })); conn.ws.close(4001, 'invalid listenKey'); }
+      return;
+    }
+    conn.ws.on('message', (data) => {
+      let msg: { method?: unknown; params?: unknown; id?: unknown };
+      try { msg = JSON.parse(data.toString()) as typeof msg; } catch (e) { conn.ws.send(JSON.stringify({ code: 3, msg: `Invalid JSON: ${(e as Error).message}` })); return; }
+      const id = msg.id ?? null;
+      const params = Array.isArray(msg.params) ? (msg.params as unknown[]).map(String) : [];
+      if (msg.method === 'SUBSCRIBE') {
+        const bad = params.find((p) => !attach(p.split('@')[0]!));
+        if (bad !== undefined) { conn.ws.send(JSON.stringify({ code: -1125, msg: 'This listenKey does not exist.', id })); return; }
+        conn.ws.send(JSON.stringify({ result: null, id }));
+      } else if (msg.method === 'UNSUBSCRIBE') {
+        for (const p of params) { const k = p.split('@')[0]!; attached.get(k)?.(); attached.delete(k); }
+        conn.ws.send(JSON.stringify({ result: null, id }));
+      } else if (msg.method === 'LIST_SUBSCRIPTIONS') conn.ws.send(JSON.stringify({ result: [...attached.keys()], id }));
+      else conn.ws.send(JSON.stringify({ code: 2, msg: `Invalid request: unknown variant ${JSON.stringify(msg.method)}, expected one of SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS`, id }));
+    });
   }
 
   /** The spot WebSocket API: enough of it for user data (`userDataStream.subscribe.signature`), ping and time. */

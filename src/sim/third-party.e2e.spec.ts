@@ -1,0 +1,94 @@
+/**
+ * Two widely used third-party Binance clients, unmodified, pointed at the simulator by their
+ * base-URL options: the `binance` SDK and Binance's official connectors.
+ */
+import { DerivativesTradingUsdsFutures } from '@binance/derivatives-trading-usds-futures';
+import { Spot } from '@binance/spot';
+import { MainClient, USDMClient } from 'binance';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from './index.ts';
+
+let sims: Simulator[] = [];
+afterEach(async () => { await Promise.all(sims.map((s) => s.close())); sims = []; });
+const start = async () => { const sim = await startSimulator({ seed: 12 }); sims.push(sim); return sim; };
+const until = async (cond: () => boolean, ms = 5_000) => { const t = Date.now(); while (!cond()) { if (Date.now() - t > ms) throw new Error('timed out'); await new Promise((r) => setTimeout(r, 20)); } };
+
+describe('the `binance` SDK', () => {
+  it('futures: exchange info, limit place/query/cancel, market, algo stop place/cancel, leverage, margin type, positions', async () => {
+    const sim = await start();
+    const c = new USDMClient({ api_key: sim.apiKey, api_secret: sim.apiSecret, disableTimeSync: true, baseUrl: sim.urls.futuresRest });
+    const info = await c.getExchangeInfo();
+    expect(info.symbols.find((s) => s.symbol === 'BTCUSDT')!.contractType).toBe('PERPETUAL');
+    await c.setLeverage({ symbol: 'BTCUSDT', leverage: 10 });
+    await c.setMarginType({ symbol: 'BTCUSDT', marginType: 'ISOLATED' });
+    const book = await c.getOrderBook({ symbol: 'BTCUSDT', limit: 5 });
+    const price = (Number(book.bids[0]![0]) - 300).toFixed(1);
+    const limit = await c.submitNewOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: 0.01, price: Number(price), newClientOrderId: 'sdk-limit-1' });
+    expect((await c.getOrder({ symbol: 'BTCUSDT', orderId: limit.orderId })).status).toBe('NEW');
+    expect((await c.cancelOrder({ symbol: 'BTCUSDT', origClientOrderId: 'sdk-limit-1' })).status).toBe('CANCELED');
+    await c.submitNewOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: 0.01 });
+    const pos = await c.getPositionsV3({ symbol: 'BTCUSDT' });
+    expect(pos[0]!.positionAmt).toBe('0.010');
+    const stop = await c.submitNewAlgoOrder({ algoType: 'CONDITIONAL', symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_MARKET', triggerPrice: Number((Number(book.bids[0]![0]) - 2000).toFixed(1)), closePosition: 'true' } as never);
+    expect((stop as { algoStatus: string }).algoStatus).toBe('NEW');
+    const cancelled = await c.cancelAlgoOrder({ algoId: (stop as { algoId: number }).algoId } as never);
+    expect((cancelled as { code: string }).code).toBe('200');
+  });
+
+  it('spot: exchange info, account, limit place/query/cancel, OCO', async () => {
+    const sim = await start();
+    const c = new MainClient({ api_key: sim.apiKey, api_secret: sim.apiSecret, disableTimeSync: true, baseUrl: sim.urls.spotRest });
+    const info = await c.getExchangeInfo({ symbol: 'ETHUSDT' });
+    expect(info.symbols[0]!.symbol).toBe('ETHUSDT');
+    const acct = await c.getAccountInformation();
+    expect(acct.balances.find((b) => b.asset === 'USDT')!.free).toBe('100000.00000000');
+    const ticker = await c.getSymbolPriceTicker({ symbol: 'ETHUSDT' }) as { price: string };
+    const last = Number(ticker.price);
+    const o = await c.submitNewOrder({ symbol: 'ETHUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: 0.1, price: Number((last * 0.95).toFixed(2)) });
+    expect((await c.getOrder({ symbol: 'ETHUSDT', orderId: o.orderId })).status).toBe('NEW');
+    expect((await c.cancelOrder({ symbol: 'ETHUSDT', orderId: o.orderId })).status).toBe('CANCELED');
+    const list = await c.submitNewOrderList({ symbol: 'ETHUSDT', side: 'SELL', quantity: 1, aboveType: 'LIMIT_MAKER', abovePrice: Number((last * 1.02).toFixed(2)), belowType: 'STOP_LOSS', belowStopPrice: Number((last * 0.98).toFixed(2)) } as never);
+    expect((list as { listOrderStatus: string }).listOrderStatus).toBe('EXECUTING');
+  });
+});
+
+describe("Binance's official connectors", () => {
+  it('futures: REST order, a diff-depth stream and user data through /public and /private', async () => {
+    const sim = await start();
+    const client = new DerivativesTradingUsdsFutures({
+      configurationRestAPI: { apiKey: sim.apiKey, apiSecret: sim.apiSecret, basePath: sim.urls.futuresRest },
+      configurationWebsocketStreams: { wsURL: sim.urls.futuresWs },
+    });
+    const conn = await client.websocketStreams.connect();
+    const depth: { U: number; u: number; pu: number }[] = [];
+    const stream = conn.diffBookDepthStreams({ symbol: 'btcusdt' });
+    stream.on('message', (m) => { depth.push(m as never); });
+    await until(() => depth.length >= 3);
+    for (let i = 1; i < depth.length; i++) expect(depth[i]!.pu).toBe(depth[i - 1]!.u);
+    const key = await (await client.restAPI.startUserDataStream()).data();
+    const user: { e?: string }[] = [];
+    const ud = conn.userData(key.listenKey!);
+    ud.on('message', (m) => { user.push(m as never); });
+    await new Promise((r) => setTimeout(r, 200));
+    const order = await (await client.restAPI.newOrder({ symbol: 'BTCUSDT', side: 'BUY' as never, type: 'MARKET' as never, quantity: 0.01 })).data();
+    expect(order.orderId).toBeGreaterThan(0);
+    await until(() => user.some((e) => e.e === 'ORDER_TRADE_UPDATE'));
+    await conn.disconnect();
+  });
+
+  it('spot: REST order and user data over the WebSocket API', async () => {
+    const sim = await start();
+    const client = new Spot({
+      configurationRestAPI: { apiKey: sim.apiKey, apiSecret: sim.apiSecret, basePath: sim.urls.spotRest },
+      configurationWebsocketAPI: { apiKey: sim.apiKey, apiSecret: sim.apiSecret, wsURL: `${sim.urls.spotWs}/ws-api/v3` },
+    });
+    const ws = await client.websocketAPI.connect();
+    const events: { e?: string }[] = [];
+    const sub = await ws.userDataStreamSubscribeSignature();
+    sub.stream.on('message', (m: unknown) => { events.push(m as never); });
+    const r = await (await client.restAPI.newOrder({ symbol: 'BTCUSDT', side: 'SELL' as never, type: 'MARKET' as never, quantity: 0.01 })).data();
+    expect(r.status).toBe('FILLED');
+    await until(() => events.some((e) => e.e === 'executionReport'));
+    await ws.disconnect();
+  });
+});
