@@ -12,7 +12,7 @@ import type { SimTime, TimeMode } from '../sim-time.ts';
 import type { SpotEngine } from '../spot/engine.ts';
 import type { UserEvents } from '../user-events.ts';
 import { BinanceError } from './binance-error.ts';
-import { enumParam, intParam } from './params.ts';
+import { enumParam, intParam, symbolParam } from './params.ts';
 import type { Limits, Route } from './router.ts';
 
 export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; faults: Faults; limits: Limits; advance: (ms: number) => void; dropWebSockets: () => void; }
@@ -42,6 +42,13 @@ export function controlRoutes(d: ControlDeps): Route[] {
       }));
     } },
     { method: 'POST', path: '/sim/v1/listenKey/expire', weight: 0, handle: (c) => ({ expired: d.listenKeys.expire(c.params.get('listenKey') ?? '') }) },
+    { method: 'POST', path: '/sim/v1/price/shock', weight: 0, handle: (c) => {
+      const s = symbolParam(c.params);
+      const rel = Number(c.params.get('relative'));
+      if (!(rel > -0.9 && rel < 10)) throw new BinanceError(-1100, "Illegal characters found in parameter 'relative'; legal range is (-0.9, 10).");
+      d.market.get(s.symbol)!.source.shock(rel);
+      return { symbol: s.symbol, relative: rel };
+    } },
     { method: 'GET', path: '/sim/v1/faults', weight: 0, handle: () => d.faults.view() },
     { method: 'POST', path: '/sim/v1/faults', weight: 0, handle: (c) => {
       try { d.faults.update(Object.fromEntries(c.params)); } catch (e) { throw new BinanceError(-1100, (e as Error).message); }

@@ -10,6 +10,8 @@ import { Rng } from './rng.ts';
 export interface PriceSource {
   /** The mid price after advancing to `t` (ms); calls come with non-decreasing t. */
   advance(t: number): number;
+  /** Moves the price by a relative jump from now on (control API: flash crashes, liquidation tests). */
+  shock(relative: number): void;
 }
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -55,6 +57,8 @@ export class SyntheticPrice implements PriceSource {
     }
     return Math.exp(this.logPrice);
   }
+
+  shock(relative: number): void { this.logPrice += Math.log1p(relative); }
 }
 
 interface ReplayBar { openTime: number; open: number; high: number; low: number; close: number; }
@@ -62,6 +66,7 @@ interface ReplayBar { openTime: number; open: number; high: number; low: number;
 /** Replays kline bars: inside a bar the price moves open → (low, high or high, low) → close linearly. */
 export class KlineReplayPrice implements PriceSource {
   private i = 0;
+  private factor = 1;
   constructor(private readonly bars: ReplayBar[], private readonly barMs: number) {
     if (bars.length === 0) throw new Error('kline replay needs at least one bar');
   }
@@ -91,6 +96,8 @@ export class KlineReplayPrice implements PriceSource {
     const path = b.close >= b.open ? [b.open, b.low, b.high, b.close] : [b.open, b.high, b.low, b.close];
     const seg = Math.min(Math.floor(f * 3), 2);
     const local = f * 3 - seg;
-    return path[seg]! + (path[seg + 1]! - path[seg]!) * local;
+    return (path[seg]! + (path[seg + 1]! - path[seg]!) * local) * this.factor;
   }
+
+  shock(relative: number): void { this.factor *= 1 + relative; }
 }
