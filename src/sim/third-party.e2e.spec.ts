@@ -76,6 +76,27 @@ describe("Binance's official connectors", () => {
     await conn.disconnect();
   });
 
+  it('futures REST: exchange info, leverage, margin type, limit place/query/cancel, algo stop place/cancel, positions', async () => {
+    const sim = await start();
+    const api = new DerivativesTradingUsdsFutures({ configurationRestAPI: { apiKey: sim.apiKey, apiSecret: sim.apiSecret, basePath: sim.urls.futuresRest } }).restAPI;
+    const info = await (await api.exchangeInformation()).data();
+    expect(info.symbols?.some((s) => s.symbol === 'ETHUSDT')).toBe(true);
+    expect((await (await api.changeInitialLeverage({ symbol: 'ETHUSDT', leverage: 7 })).data()).leverage).toBe(7);
+    expect((await (await api.changeMarginType({ symbol: 'ETHUSDT', marginType: 'ISOLATED' as never })).data()).msg).toBe('success');
+    const book = await (await api.orderBook({ symbol: 'ETHUSDT', limit: 5 })).data();
+    const price = Number((Number(book.bids![0]![0]) * 0.98).toFixed(2));
+    const placed = await (await api.newOrder({ symbol: 'ETHUSDT', side: 'BUY' as never, type: 'LIMIT' as never, timeInForce: 'GTC' as never, quantity: 0.1, price, newClientOrderId: 'official-1' })).data();
+    expect((await (await api.queryOrder({ symbol: 'ETHUSDT', orderId: placed.orderId! })).data()).status).toBe('NEW');
+    expect((await (await api.cancelOrder({ symbol: 'ETHUSDT', origClientOrderId: 'official-1' })).data()).status).toBe('CANCELED');
+    await api.newOrder({ symbol: 'ETHUSDT', side: 'BUY' as never, type: 'MARKET' as never, quantity: 0.1 });
+    const positions = await (await api.positionInformationV3({ symbol: 'ETHUSDT' })).data();
+    expect(positions[0]!.positionAmt).toBe('0.100');
+    const algo = await (await api.newAlgoOrder({ algoType: 'CONDITIONAL', symbol: 'ETHUSDT', side: 'SELL' as never, type: 'STOP_MARKET', triggerPrice: Number((Number(book.bids![0]![0]) * 0.9).toFixed(2)), closePosition: 'true' } as never)).data();
+    expect((algo as { algoStatus?: string }).algoStatus).toBe('NEW');
+    const cancelled = await (await api.cancelAlgoOrder({ algoId: (algo as { algoId: number }).algoId } as never)).data();
+    expect((cancelled as { msg?: string }).msg).toBe('success');
+  });
+
   it('spot: REST order and user data over the WebSocket API', async () => {
     const sim = await start();
     const client = new Spot({
