@@ -1,14 +1,10 @@
 /** Fill quality (SPEC §1.8, §1.12 TCA): VWAP of fills and slippage in bps, positive = cost. */
 import { dec, type Dec, type DecLike } from '../money/decimal.ts';
+import { weightedPrice, type PriceQty } from '../money/weighted-price.ts';
 
-export interface Fill { price: DecLike; qty: DecLike; }
+export type Fill = PriceQty;
 
-export function vwap(fills: readonly Fill[]): Dec {
-  let pq = dec(0), q = dec(0);
-  for (const f of fills) { const qty = dec(f.qty, 'qty'); pq = pq.add(dec(f.price, 'price').mul(qty)); q = q.add(qty); }
-  if (q.lte(0)) throw new RangeError('VWAP needs a positive filled quantity');
-  return pq.div(q);
-}
+export const vwap = (fills: readonly Fill[]): Dec => weightedPrice(fills, 'VWAP');
 
 /** `(VWAP − mid_at_send) / mid_at_send × 1e4`, sign flipped for sells so that positive is a cost. */
 export function slipBps(side: 'BUY' | 'SELL', fillVwap: DecLike, midAtSend: DecLike): number {

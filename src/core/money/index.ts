@@ -1,2 +1,3 @@
 export * from './decimal.ts';
 export * from './filters.ts';
+export * from './weighted-price.ts';

@@ -3,6 +3,7 @@
  * stop toward the entry (a smaller loss), the profit target away from it (at least the target).
  */
 import { dec, roundToStep, type Dec, type DecLike } from '../money/decimal.ts';
+import { weightedPrice, type PriceQty } from '../money/weighted-price.ts';
 
 export type PositionSide = 'LONG' | 'SHORT';
 
@@ -23,15 +24,10 @@ export function stopLossPrice(input: { side: PositionSide; entry: DecLike; dista
   return input.side === 'LONG' ? roundToStep(entry.sub(d), input.tickSize, 'up') : roundToStep(entry.add(d), input.tickSize, 'down');
 }
 
-export interface EntryFill { price: DecLike; qty: DecLike; }
+export type EntryFill = PriceQty;
 
 /** Σ(p·q) / Σq over the entry and add-on fills. */
-export function averageEntry(fills: readonly EntryFill[]): Dec {
-  let pq = dec(0), q = dec(0);
-  for (const f of fills) { const qty = dec(f.qty, 'qty'); pq = pq.add(dec(f.price, 'price').mul(qty)); q = q.add(qty); }
-  if (q.lte(0)) throw new RangeError('average entry needs a positive total quantity');
-  return pq.div(q);
-}
+export const averageEntry = (fills: readonly EntryFill[]): Dec => weightedPrice(fills, 'average entry');
 
 /**
  * The exit price at which closing the whole position nets `targetPnl` after the entry fees already

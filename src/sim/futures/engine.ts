@@ -12,6 +12,7 @@ import type { Market, SymbolState } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
 import type { UserEvents } from '../user-events.ts';
 import { bracketFor, maxNotionalFor } from './brackets.ts';
+import { FuturesViews, type FillReport } from './views.ts';
 import {
   DEFAULT_LEVERAGE, MAKER_FEE, TAKER_FEE,
   type AlgoOrder, type AlgoType, type FutOrder, type FuturesBook, type Income, type Position, type PositionSide, type Side, type Tif,
@@ -33,6 +34,8 @@ export class FuturesEngine {
   private nextTradeId = 900_000_001;
   private nextTranId = 7_000_000_001;
   private clientSeq = 0;
+  /** Binance-shaped representations of orders, algo orders, positions and user-data events. */
+  readonly views: FuturesViews = new FuturesViews(this);
 
   constructor(private readonly market: Market, private readonly accounts: AccountBook, private readonly events: UserEvents) {
     market.onStep((t) => this.onStep(t));
@@ -106,7 +109,7 @@ export class FuturesEngine {
   }
 
   // ---------------------------------------------------------------- orders
-  private sym(symbol: string): SymbolState { return this.market.get(symbol)!; }
+  sym(symbol: string): SymbolState { return this.market.get(symbol)!; }
 
   private positionKey(symbol: string, side: PositionSide) { return `${symbol}|${side}`; }
   position(a: SimAccount, symbol: string, side: PositionSide): Position {
@@ -477,113 +480,21 @@ export class FuturesEngine {
     }
   }
 
-  // ---------------------------------------------------------------- views and events
-  orderView(o: FutOrder, withTime: boolean) {
-    const s = this.sym(o.symbol);
-    const executed = s.fut.stepDec.mul(o.filledSteps);
-    return {
-      orderId: o.orderId, symbol: o.symbol, status: o.status, clientOrderId: o.clientOrderId, price: o.priceTicks === null ? '0' : s.fut.fmtPrice(o.priceTicks),
-      avgPrice: o.filledSteps > 0 ? o.cumQuote.div(executed).toFixed(Math.max(5, s.fut.priceDecimals)) : '0.00000', origQty: s.fut.fmtQty(o.qtySteps), executedQty: executed.toFixed(s.fut.qtyDecimals),
-      cumQty: executed.toFixed(s.fut.qtyDecimals), cumQuote: o.cumQuote.toFixed(), timeInForce: o.timeInForce, type: o.type, origType: o.origType, reduceOnly: o.reduceOnly,
-      closePosition: o.closePosition, side: o.side, positionSide: o.positionSide, stopPrice: o.stopPrice, workingType: o.workingType, priceProtect: false, priceMatch: 'NONE',
-      selfTradePreventionMode: 'NONE', goodTillDate: 0, ...(withTime ? { time: o.time } : {}), updateTime: o.updateTime,
-    };
-  }
-
-  algoView(algo: AlgoOrder) {
-    const s = this.sym(algo.symbol);
-    const child = algo.actualOrderId !== null ? [...this.books.values()].map((b) => b.orders.get(algo.actualOrderId!)).find(Boolean) : undefined;
-    return {
-      algoId: algo.algoId, clientAlgoId: algo.clientAlgoId, algoType: 'CONDITIONAL', orderType: algo.orderType, symbol: algo.symbol, side: algo.side, positionSide: algo.positionSide,
-      timeInForce: algo.timeInForce, quantity: algo.qtySteps === null ? '0' : s.fut.fmtQty(algo.qtySteps), algoStatus: algo.algoStatus,
-      triggerPrice: algo.triggerTicks === null ? '0' : s.fut.fmtPrice(algo.triggerTicks), price: algo.priceTicks === null ? '0' : s.fut.fmtPrice(algo.priceTicks),
-      icebergQuantity: null, selfTradePreventionMode: 'NONE', workingType: algo.workingType, priceMatch: 'NONE', closePosition: algo.closePosition, priceProtect: algo.priceProtect,
-      reduceOnly: algo.reduceOnly, activatePrice: algo.activateTicks === null ? '' : s.fut.fmtPrice(algo.activateTicks), callbackRate: algo.callbackRate === null ? '' : String(algo.callbackRate),
-      createTime: algo.createTime, updateTime: algo.updateTime, triggerTime: algo.triggerTime, goodTillDate: 0,
-      actualOrderId: algo.actualOrderId === null ? '' : String(algo.actualOrderId), actualPrice: child && child.filledSteps > 0 ? child.cumQuote.div(s.fut.stepDec.mul(child.filledSteps)).toFixed(s.fut.priceDecimals) : '0',
-      actualType: child?.type ?? '', actualQty: child ? s.fut.fmtQty(child.filledSteps) : '0', tpOrderType: '',
-    };
-  }
-
-  positionView(a: SimAccount, p: Position, v3: boolean) {
-    const s = this.sym(p.symbol);
-    const mark = this.markOf(p.symbol);
-    const signed = this.signedAmt(p);
-    const lev = this.leverage(a, p.symbol);
-    const isolated = this.marginType(a, p.symbol) === 'ISOLATED';
-    const iw = this.isolatedWallet(a, p);
-    const upnl = this.unrealized(p);
-    const b = bracketFor(signed.abs().mul(mark).toNumber());
-    let liq = ZERO;
-    if (!signed.isZero()) {
-      const wb = isolated ? iw : this.totals(a).wallet;
-      const side = signed.gt(0) ? 1 : -1;
-      const q = signed.abs();
-      liq = wb.add(b.cum).sub(q.mul(p.entry).mul(side)).div(q.mul(b.maintMarginRatio).sub(q.mul(side)));
-      if (liq.lt(0)) liq = ZERO;
-    }
-    const common = {
-      symbol: p.symbol, positionSide: p.positionSide, positionAmt: signed.toFixed(s.fut.qtyDecimals), entryPrice: p.entry.toFixed(8), breakEvenPrice: signed.isZero() ? '0.0' : p.entry.mul(signed.gt(0) ? '1.0005' : '0.9995').toFixed(8),
-      markPrice: mark.toFixed(8), unRealizedProfit: upnl.toFixed(8), liquidationPrice: liq.toFixed(8), isolatedMargin: isolated ? iw.add(upnl).toFixed(8) : '0',
-      notional: signed.mul(mark).toFixed(8), isolatedWallet: iw.toFixed(8), updateTime: p.updateTime,
-    };
-    if (v3) return { ...common, marginAsset: 'USDT', initialMargin: this.positionIM(a, p).toFixed(8), maintMargin: this.maintMargin(p).toFixed(8), positionInitialMargin: this.positionIM(a, p).toFixed(8), openOrderInitialMargin: this.openOrderIM(a, p.symbol).toFixed(8), adl: 0, bidNotional: '0', askNotional: '0' };
-    return { ...common, marginType: isolated ? 'isolated' : 'cross', isAutoAddMargin: 'false', leverage: String(lev), maxNotionalValue: String(maxNotionalFor(lev)) };
-  }
-
-  private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: { price: Dec; qty: Dec; fee: Dec; maker: boolean; realized: Dec; tradeId: number } | null, now: number): void {
-    if (!this.events.has(a.apiKey, 'FUT')) return;
-    const s = this.sym(o.symbol);
-    const v = this.orderView(o, false);
-    this.events.emit(a.apiKey, 'FUT', {
-      e: 'ORDER_TRADE_UPDATE', E: now, T: now,
-      o: {
-        s: o.symbol, c: o.clientOrderId, S: o.side, o: o.type, f: o.timeInForce, q: v.origQty, p: v.price, ap: v.avgPrice, sp: o.stopPrice, x: exec, X: o.status, i: o.orderId,
-        l: fill ? fill.qty.toFixed(s.fut.qtyDecimals) : '0', z: v.executedQty, L: fill ? fill.price.toFixed(s.fut.priceDecimals) : '0', N: 'USDT', n: fill ? fill.fee.toFixed(8) : '0',
-        T: now, t: fill ? fill.tradeId : 0, b: '0', a: '0', m: fill ? fill.maker : false, R: o.reduceOnly, wt: o.workingType, ot: o.origType, ps: o.positionSide, cp: o.closePosition,
-        rp: fill ? fill.realized.toFixed(8) : '0', pP: false, si: 0, ss: 0, V: 'NONE', pm: 'NONE', gtd: 0,
-      },
-    });
+  // ---------------------------------------------------------------- events (shapes in views.ts)
+  private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: FillReport | null, now: number): void {
+    if (this.events.has(a.apiKey, 'FUT')) this.events.emit(a.apiKey, 'FUT', this.views.orderTradeUpdate(o, exec, fill, now));
   }
 
   private emitAccount(a: SimAccount, symbol: string | null, reason: string, now: number): void {
-    if (!this.events.has(a.apiKey, 'FUT')) return;
-    const b = this.book(a);
-    const wallet = this.wallet(a).toFixed(8);
-    this.events.emit(a.apiKey, 'FUT', {
-      e: 'ACCOUNT_UPDATE', E: now, T: now,
-      a: {
-        m: reason, B: [{ a: 'USDT', wb: wallet, cw: wallet, bc: '0' }],
-        P: [...b.positions.values()].filter((p) => symbol === null || p.symbol === symbol).map((p) => ({
-          s: p.symbol, pa: this.signedAmt(p).toFixed(this.sym(p.symbol).fut.qtyDecimals), ep: p.entry.toFixed(8), bep: p.entry.toFixed(8), cr: '0', up: this.unrealized(p).toFixed(8),
-          mt: this.marginType(a, p.symbol) === 'ISOLATED' ? 'isolated' : 'cross', iw: this.isolatedWallet(a, p).toFixed(8), ps: p.positionSide,
-        })),
-      },
-    });
+    if (this.events.has(a.apiKey, 'FUT')) this.events.emit(a.apiKey, 'FUT', this.views.accountUpdate(a, symbol, reason, now));
   }
 
   private emitAlgo(a: SimAccount, algo: AlgoOrder, now: number): void {
-    if (!this.events.has(a.apiKey, 'FUT')) return;
-    const v = this.algoView(algo);
-    this.events.emit(a.apiKey, 'FUT', {
-      e: 'ALGO_UPDATE', T: now, E: now,
-      o: { caid: v.clientAlgoId, aid: v.algoId, at: 'CONDITIONAL', o: v.orderType, s: v.symbol, S: v.side, ps: v.positionSide, f: v.timeInForce, q: v.quantity, X: v.algoStatus, ai: v.actualOrderId, ap: v.actualPrice, aq: v.actualQty, act: v.actualType, tp: v.triggerPrice, p: v.price, V: 'NONE', wt: v.workingType, pm: 'NONE', cp: v.closePosition, pP: v.priceProtect, R: v.reduceOnly, tt: v.triggerTime, gtd: 0 },
-    });
+    if (this.events.has(a.apiKey, 'FUT')) this.events.emit(a.apiKey, 'FUT', this.views.algoUpdate(a, algo, now));
   }
 
   /** Inspection: every account's futures state. */
-  inspect() {
-    return this.accounts.all().map((a) => {
-      const b = this.book(a);
-      const t = this.totals(a);
-      return {
-        apiKey: a.apiKey, wallet: t.wallet.toFixed(8), available: t.available.toFixed(8), unrealized: t.unrealized.toFixed(8), dualSide: b.dualSide,
-        positions: [...b.positions.values()].filter((p) => !p.amt.isZero()).map((p) => this.positionView(a, p, true)),
-        openOrders: [...b.openOrders].map((id) => this.orderView(b.orders.get(id)!, true)), openAlgoOrders: [...b.openAlgos].map((id) => this.algoView(b.algos.get(id)!)),
-        fills: b.trades.slice(-500),
-      };
-    });
-  }
+  inspect() { return this.views.inspect(this.accounts.all()); }
 }
 
 export type { AlgoType };

@@ -66,7 +66,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     if (type === 'MARKET' && p.get('price')) throw new BinanceError(-1106, "Parameter 'price' sent when not required.");
     const respType = enumParam(p, 'newOrderRespType', ['ACK', 'RESULT'], () => new BinanceError(-1100, "Illegal characters found in parameter 'newOrderRespType'."), 'ACK');
     const order = engine.place(acct(c), { symbol: sym.symbol, side: s, type, positionSide: posSide(p), timeInForce: tif, qtySteps, priceTicks, reduceOnly: bool(p, 'reduceOnly'), clientOrderId: p.get('newClientOrderId') || null }, market.time);
-    const view = engine.orderView(order, false);
+    const view = engine.views.orderView(order, false);
     // ACK answers with the order as accepted; its fills arrive on the user-data stream
     return respType === 'ACK' ? { ...view, status: 'NEW', avgPrice: '0.00000', executedQty: '0', cumQty: '0', cumQuote: '0', updateTime: order.time } : view;
   };
@@ -97,7 +97,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
       qtySteps, priceTicks, triggerTicks, workingType: enumParam(p, 'workingType', ['MARK_PRICE', 'CONTRACT_PRICE'], () => new BinanceError(-1100, "Illegal characters found in parameter 'workingType'."), 'CONTRACT_PRICE'),
       closePosition, reduceOnly, priceProtect: bool(p, 'priceProtect'), activateTicks, callbackRate, clientAlgoId: p.get('clientAlgoId') || null,
     }, market.time);
-    const v = engine.algoView(algo);
+    const v = engine.views.algoView(acct(c), algo);
     const { actualOrderId: _a, actualPrice: _p, actualType: _t, actualQty: _q, tpOrderType: _o, ...created } = v;
     return created;
   };
@@ -120,7 +120,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     const symbols = one ? [one] : simSymbols;
     const rows = symbols.flatMap((d) => sides.map((ps) => engine.position(a, d.symbol, ps)));
     const open = (sym: string) => [...b.openOrders].some((id) => b.orders.get(id)!.symbol === sym);
-    return rows.filter((p) => !v3 || !p.amt.isZero() || open(p.symbol)).map((p) => engine.positionView(a, p, v3));
+    return rows.filter((p) => !v3 || !p.amt.isZero() || open(p.symbol)).map((p) => engine.views.positionView(a, p, v3));
   };
 
   const account = (c: RouteContext, v3: boolean) => {
@@ -163,17 +163,17 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     } },
     { method: 'POST', path: '/fapi/v1/order', weight: 0, security: T, isOrder: true, handle: newOrder },
     { method: 'POST', path: '/fapi/v1/order/test', weight: 0, security: T, handle: () => ({}) },
-    { method: 'GET', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return engine.orderView(o, true); } },
-    { method: 'DELETE', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); return engine.orderView(engine.cancel(acct(c), o, market.time), false); } },
-    { method: 'GET', path: '/fapi/v1/openOrder', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o || !engine.book(acct(c)).openOrders.has(o.orderId)) throw new BinanceError(-2013, 'Order does not exist.'); return engine.orderView(o, true); } },
-    { method: 'GET', path: '/fapi/v1/openOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openOrders].map((id) => b.orders.get(id)!).filter((o) => !one || o.symbol === one.symbol).map((o) => engine.orderView(o, true)); } },
-    { method: 'GET', path: '/fapi/v1/allOrders', weight: 5, security: T, handle: (c) => { const sym = symbolParam(c.params); const limit = intParam(c.params, 'limit', 500, 1, 1000); return [...engine.book(acct(c)).orders.values()].filter((o) => o.symbol === sym.symbol).slice(-limit).map((o) => engine.orderView(o, true)); } },
+    { method: 'GET', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return engine.views.orderView(o, true); } },
+    { method: 'DELETE', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); return engine.views.orderView(engine.cancel(acct(c), o, market.time), false); } },
+    { method: 'GET', path: '/fapi/v1/openOrder', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o || !engine.book(acct(c)).openOrders.has(o.orderId)) throw new BinanceError(-2013, 'Order does not exist.'); return engine.views.orderView(o, true); } },
+    { method: 'GET', path: '/fapi/v1/openOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openOrders].map((id) => b.orders.get(id)!).filter((o) => !one || o.symbol === one.symbol).map((o) => engine.views.orderView(o, true)); } },
+    { method: 'GET', path: '/fapi/v1/allOrders', weight: 5, security: T, handle: (c) => { const sym = symbolParam(c.params); const limit = intParam(c.params, 'limit', 500, 1, 1000); return [...engine.book(acct(c)).orders.values()].filter((o) => o.symbol === sym.symbol).slice(-limit).map((o) => engine.views.orderView(o, true)); } },
     { method: 'DELETE', path: '/fapi/v1/allOpenOrders', weight: 1, security: T, handle: (c) => { const sym = symbolParam(c.params); const a = acct(c); const b = engine.book(a); for (const id of [...b.openOrders]) { const o = b.orders.get(id)!; if (o.symbol === sym.symbol) engine.cancel(a, o, market.time); } return { code: 200, msg: 'The operation of cancel all open order is done.' }; } },
     { method: 'POST', path: '/fapi/v1/algoOrder', weight: 0, security: T, isOrder: true, handle: newAlgo },
-    { method: 'GET', path: '/fapi/v1/algoOrder', weight: 1, security: T, handle: (c) => engine.algoView(algoRef(c)) },
+    { method: 'GET', path: '/fapi/v1/algoOrder', weight: 1, security: T, handle: (c) => engine.views.algoView(acct(c), algoRef(c)) },
     { method: 'DELETE', path: '/fapi/v1/algoOrder', weight: 1, security: T, handle: (c) => { const algo = engine.cancelAlgo(acct(c), algoRef(c), market.time); return { algoId: algo.algoId, clientAlgoId: algo.clientAlgoId, code: '200', msg: 'success' }; } },
-    { method: 'GET', path: '/fapi/v1/openAlgoOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openAlgos].map((id) => b.algos.get(id)!).filter((x) => !one || x.symbol === one.symbol).map((x) => engine.algoView(x)); } },
-    { method: 'GET', path: '/fapi/v1/allAlgoOrders', weight: 5, security: T, handle: (c) => { const sym = symbolParam(c.params); return [...engine.book(acct(c)).algos.values()].filter((x) => x.symbol === sym.symbol).map((x) => engine.algoView(x)); } },
+    { method: 'GET', path: '/fapi/v1/openAlgoOrders', weight: 1, security: T, handle: (c) => { const one = optionalSymbol(c.params); const b = engine.book(acct(c)); return [...b.openAlgos].map((id) => b.algos.get(id)!).filter((x) => !one || x.symbol === one.symbol).map((x) => engine.views.algoView(acct(c), x)); } },
+    { method: 'GET', path: '/fapi/v1/allAlgoOrders', weight: 5, security: T, handle: (c) => { const sym = symbolParam(c.params); return [...engine.book(acct(c)).algos.values()].filter((x) => x.symbol === sym.symbol).map((x) => engine.views.algoView(acct(c), x)); } },
     { method: 'DELETE', path: '/fapi/v1/algoOpenOrders', weight: 1, security: T, handle: (c) => { const sym = symbolParam(c.params); const a = acct(c); const b = engine.book(a); for (const id of [...b.openAlgos]) { const x = b.algos.get(id)!; if (x.symbol === sym.symbol) engine.cancelAlgo(a, x, market.time); } return { code: 200, msg: 'The operation of cancel all open order is done.' }; } },
     { method: 'GET', path: '/fapi/v2/positionRisk', weight: 5, security: T, handle: (c) => positions(c, false) },
     { method: 'GET', path: '/fapi/v3/positionRisk', weight: 5, security: T, handle: (c) => positions(c, true) },
