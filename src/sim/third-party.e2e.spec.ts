@@ -4,7 +4,7 @@
  */
 import { DerivativesTradingUsdsFutures } from '@binance/derivatives-trading-usds-futures';
 import { Spot } from '@binance/spot';
-import { MainClient, USDMClient } from 'binance';
+import { MainClient, USDMClient, WebsocketClient } from 'binance';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './index.ts';
 
@@ -49,6 +49,50 @@ describe('the `binance` SDK', () => {
     expect((await c.cancelOrder({ symbol: 'ETHUSDT', orderId: o.orderId })).status).toBe('CANCELED');
     const list = await c.submitNewOrderList({ symbol: 'ETHUSDT', side: 'SELL', quantity: 1, aboveType: 'LIMIT_MAKER', abovePrice: Number((last * 1.02).toFixed(2)), belowType: 'STOP_LOSS', belowStopPrice: Number((last * 0.98).toFixed(2)) } as never);
     expect((list as { listOrderStatus: string }).listOrderStatus).toBe('EXECUTING');
+  });
+});
+
+describe('the `binance` SDK over WebSocket', () => {
+  it('futures: keeps a local order book in sync from its depth stream and a REST snapshot, and receives user data for a fill', async () => {
+    const sim = await start();
+    const rest = new USDMClient({ api_key: sim.apiKey, api_secret: sim.apiSecret, disableTimeSync: true, baseUrl: sim.urls.futuresRest });
+    const ws = new WebsocketClient({ wsUrl: sim.urls.futuresWs, api_key: sim.apiKey, api_secret: sim.apiSecret, beautify: false, restOptions: { baseUrl: sim.urls.futuresRest, disableTimeSync: true } } as never);
+    const depth: { U: number; u: number; pu: number; b: [string, string][]; a: [string, string][] }[] = [];
+    const user: { e: string; o?: { X: string } }[] = [];
+    ws.on('message', (m: unknown) => {
+      const msg = ((m as { data?: unknown }).data ?? m) as { e?: string };
+      if (msg.e === 'depthUpdate') depth.push(msg as never);
+      else if (msg.e) user.push(msg as never);
+    });
+    await ws.subscribeDiffBookDepth('BTCUSDT', 100, 'usdm');
+    await until(() => depth.length >= 2);
+    const snap = await rest.getOrderBook({ symbol: 'BTCUSDT', limit: 1000 });
+    await ws.subscribeUsdFuturesUserDataStream();
+    await new Promise((r) => setTimeout(r, 300));
+    await rest.submitNewOrder({ symbol: 'BTCUSDT', side: 'SELL', type: 'MARKET', quantity: 0.5 });
+    await until(() => user.some((e) => e.e === 'ORDER_TRADE_UPDATE' && e.o?.X === 'FILLED'));
+    await new Promise((r) => setTimeout(r, 500));
+    const bids = new Map(snap.bids.map(([p, q]) => [String(p), String(q)]));
+    const asks = new Map(snap.asks.map(([p, q]) => [String(p), String(q)]));
+    let prev: number | null = null;
+    for (const e of depth) {
+      if (e.u < snap.lastUpdateId) continue;
+      if (prev === null) expect(e.U <= snap.lastUpdateId && e.u >= snap.lastUpdateId).toBe(true);
+      else expect(e.pu).toBe(prev);
+      for (const [p, q] of e.b) { if (Number(q) === 0) bids.delete(p); else bids.set(p, q); }
+      for (const [p, q] of e.a) { if (Number(q) === 0) asks.delete(p); else asks.set(p, q); }
+      prev = e.u;
+    }
+    sim.time.set('stepped');
+    await new Promise((r) => setTimeout(r, 300));
+    const last = depth.at(-1)!;
+    for (const e of depth) if (e.u > (prev ?? 0)) { for (const [p, q] of e.b) { if (Number(q) === 0) bids.delete(p); else bids.set(p, q); } for (const [p, q] of e.a) { if (Number(q) === 0) asks.delete(p); else asks.set(p, q); } prev = e.u; }
+    const now = await rest.getOrderBook({ symbol: 'BTCUSDT', limit: 1000 });
+    expect(now.lastUpdateId).toBe(last.u);
+    const best = (m: Map<string, string>, desc: boolean) => [...m].sort((x, y) => (desc ? Number(y[0]) - Number(x[0]) : Number(x[0]) - Number(y[0]))).slice(0, 20);
+    expect(best(bids, true)).toEqual(now.bids.slice(0, 20).map(([p, q]) => [String(p), String(q)]));
+    expect(best(asks, false)).toEqual(now.asks.slice(0, 20).map(([p, q]) => [String(p), String(q)]));
+    ws.closeAll(true);
   });
 });
 
