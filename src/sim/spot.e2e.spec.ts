@@ -78,7 +78,7 @@ describe('spot orders', () => {
     });
     expect(oco.status).toBe(200);
     expect(oco.body).toMatchObject({ contingencyType: 'OCO', listStatusType: 'EXEC_STARTED', listOrderStatus: 'EXECUTING', listClientOrderId: 'tw-oco-1' });
-    expect(oco.body.orderReports.map((r: { type: string }) => r.type)).toEqual(['LIMIT_MAKER', 'STOP_LOSS_LIMIT']);
+    expect(oco.body.orderReports.map((r: { type: string }) => r.type)).toEqual(['STOP_LOSS_LIMIT', 'LIMIT_MAKER']); // below leg first, as Binance lists it
     expect((await balances(call)).BTC!.locked).toBe('0.50000000'); // one lock for two exits
     let list = oco.body;
     for (let i = 0; i < 24 * 60 && list.listOrderStatus !== 'ALL_DONE'; i++) { sim.advance(60_000); list = (await call('GET', '/api/v3/orderList', { orderListId: oco.body.orderListId })).body; }

@@ -78,7 +78,7 @@ export class FuturesViews {
         s: o.symbol, c: o.clientOrderId, S: o.side, o: o.type, f: o.timeInForce, q: v.origQty, p: v.price, ap: v.avgPrice, sp: o.stopPrice, x: exec, X: o.status, i: o.orderId,
         l: fill ? fill.qty.toFixed(s.fut.qtyDecimals) : '0', z: v.executedQty, L: fill ? fill.price.toFixed(s.fut.priceDecimals) : '0', N: 'USDT', n: fill ? fill.fee.toFixed(8) : '0',
         T: now, t: fill ? fill.tradeId : 0, b: '0', a: '0', m: fill ? fill.maker : false, R: o.reduceOnly, wt: o.workingType, ot: o.origType, ps: o.positionSide, cp: o.closePosition,
-        rp: fill ? fill.realized.toFixed(8) : '0', pP: false, si: 0, ss: 0, V: 'NONE', pm: 'NONE', gtd: 0,
+        rp: fill ? fill.realized.toFixed(8) : '0', pP: false, si: 0, ss: 0, V: 'NONE', pm: 'NONE', gtd: 0, er: '0',
       },
     };
   }

@@ -269,33 +269,34 @@ export class SpotEngine {
     const stopPx = stopLeg.stopTicks ?? stopLeg.priceTicks!;
     const ok = req.side === 'SELL' ? limitPx > last && last > stopPx : limitPx < last && last < stopPx;
     if (!ok) throw reject('The relationship of the prices for the orders is not correct.');
-    // one quantity, two exits: the legs share one lock, the larger of the two, carried by the first leg
+    // one quantity, two exits: the legs share one lock, the larger of the two, carried by the first leg.
+    // Binance places the below leg first (it gets the lower orderId and is listed first).
     const b = this.book(a);
     const listId = this.nextListId++;
     const list: OrderList = { orderListId: listId, listClientOrderId: req.listClientOrderId ?? this.newClientId(), symbol: req.symbol, orderIds: [], listStatusType: 'EXEC_STARTED', listOrderStatus: 'EXECUTING', transactionTime: now };
     b.lists.set(listId, list);
-    const above = this.place(a, { ...req.above, symbol: req.symbol, side: req.side, qtySteps: req.qtySteps, quoteQty: null, orderListId: listId }, now);
-    list.orderIds.push(above.orderId);
-    const bal = this.bal(a, above.lockAsset);
-    const first = above.locked;
-    bal.free = bal.free.add(first); bal.locked = bal.locked.sub(first); above.locked = ZERO; // let the second leg check the same funds
-    let below: SpotOrder;
+    const first = this.place(a, { ...req.below, symbol: req.symbol, side: req.side, qtySteps: req.qtySteps, quoteQty: null, orderListId: listId }, now);
+    list.orderIds.push(first.orderId);
+    const bal = this.bal(a, first.lockAsset);
+    const firstLock = first.locked;
+    bal.free = bal.free.add(firstLock); bal.locked = bal.locked.sub(firstLock); first.locked = ZERO; // let the second leg check the same funds
+    let second: SpotOrder;
     try {
-      below = this.place(a, { ...req.below, symbol: req.symbol, side: req.side, qtySteps: req.qtySteps, quoteQty: null, orderListId: listId }, now);
+      second = this.place(a, { ...req.above, symbol: req.symbol, side: req.side, qtySteps: req.qtySteps, quoteQty: null, orderListId: listId }, now);
     } catch (e) {
-      bal.free = bal.free.sub(first); bal.locked = bal.locked.add(first); above.locked = first;
+      bal.free = bal.free.sub(firstLock); bal.locked = bal.locked.add(firstLock); first.locked = firstLock;
       b.lists.delete(listId);
-      above.orderListId = -1;
-      this.end(a, above, 'CANCELED', now);
+      first.orderListId = -1;
+      this.end(a, first, 'CANCELED', now);
       throw e;
     }
-    const second = below.locked;
-    const keep = Dec.max(first, second);
-    bal.free = bal.free.add(second).sub(keep); bal.locked = bal.locked.sub(second).add(keep);
-    above.locked = keep; below.locked = ZERO;
-    list.orderIds.push(below.orderId);
+    const secondLock = second.locked;
+    const keep = Dec.max(firstLock, secondLock);
+    bal.free = bal.free.add(secondLock).sub(keep); bal.locked = bal.locked.sub(secondLock).add(keep);
+    first.locked = keep; second.locked = ZERO;
+    list.orderIds.push(second.orderId);
     this.emitList(a, list, now);
-    return { list, orders: [above, below] };
+    return { list, orders: [first, second] };
   }
 
   // ---------------------------------------------------------------- per step
