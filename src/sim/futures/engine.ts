@@ -11,6 +11,7 @@ import { BinanceError } from '../http/binance-error.ts';
 import type { Market, SymbolState } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
 import type { UserEvents } from '../user-events.ts';
+import { trimList, trimOrders } from '../history-limits.ts';
 import { bracketFor, maxNotionalFor } from './brackets.ts';
 import { FuturesViews, type FillReport } from './views.ts';
 import {
@@ -191,6 +192,7 @@ export class FuturesEngine {
       reduceOnly: req.reduceOnly, closePosition: req.closePosition ?? false, stopPrice: '0', workingType: 'CONTRACT_PRICE', status: 'NEW', time: now, updateTime: now, algoId: req.algoId ?? null,
     };
     b.orders.set(order.orderId, order);
+    trimOrders(b.orders, b.openOrders);
     this.emitOrder(a, order, 'NEW', null, now);
     // take what crosses
     const fills = s.fut.take(order.side, qtySteps, limit);
@@ -255,6 +257,7 @@ export class FuturesEngine {
       quoteQty: notional.toFixed(), commission: fee.toFixed(8), commissionAsset: 'USDT' as const, realizedPnl: realized.toFixed(8), maker, buyer: order.side === 'BUY', time: now,
     };
     b.trades.push(trade);
+    trimList(b.trades);
     this.addIncome(a, order.symbol, 'COMMISSION', fee.neg(), now, String(trade.id));
     if (!realized.isZero()) this.addIncome(a, order.symbol, 'REALIZED_PNL', realized, now, String(trade.id));
     if (order.status === 'FILLED') this.finish(a, order, 'FILLED', now);
@@ -291,7 +294,9 @@ export class FuturesEngine {
   }
 
   private addIncome(a: SimAccount, symbol: string, incomeType: Income['incomeType'], amount: Dec, now: number, tradeId = ''): void {
-    this.book(a).income.push({ symbol, incomeType, income: amount.toFixed(8), asset: 'USDT', info: incomeType, time: now, tranId: this.nextTranId++, tradeId });
+    const income = this.book(a).income;
+    income.push({ symbol, incomeType, income: amount.toFixed(8), asset: 'USDT', info: incomeType, time: now, tranId: this.nextTranId++, tradeId });
+    trimList(income);
   }
 
   /** A transfer into (+) or out of (−) the futures wallet. */

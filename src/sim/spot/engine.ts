@@ -8,6 +8,7 @@ import { Dec } from '../../core/money/decimal.ts';
 import type { AccountBook, SimAccount, SpotBalance } from '../accounts/accounts.ts';
 import { BinanceError } from '../http/binance-error.ts';
 import type { Market, SymbolState } from '../market/market.ts';
+import { trimList, trimOrders } from '../history-limits.ts';
 import type { UserEvents } from '../user-events.ts';
 
 export type SpotType = 'LIMIT' | 'MARKET' | 'LIMIT_MAKER' | 'STOP_LOSS' | 'STOP_LOSS_LIMIT' | 'TAKE_PROFIT' | 'TAKE_PROFIT_LIMIT';
@@ -137,6 +138,7 @@ export class SpotEngine {
     a.spot.updateTime = now;
     const b = this.book(a);
     b.orders.set(order.orderId, order);
+    trimOrders(b.orders, b.open);
     this.emitExecution(a, order, 'NEW', null, now);
     if (order.isWorking) this.work(a, order, now);
     else b.open.add(order.orderId);
@@ -215,7 +217,9 @@ export class SpotEngine {
     o.status = done ? 'FILLED' : 'PARTIALLY_FILLED';
     const tradeId = this.nextTradeId++;
     o.fills.push({ price: price.toFixed(8), qty: qty.toFixed(8), commission: commission.toFixed(8), commissionAsset, tradeId });
-    this.book(a).trades.push({ symbol: o.symbol, id: tradeId, orderId: o.orderId, orderListId: o.orderListId, price: price.toFixed(8), qty: qty.toFixed(8), quoteQty: quote.toFixed(8), commission: commission.toFixed(8), commissionAsset, time: now, isBuyer: o.side === 'BUY', isMaker: maker, isBestMatch: true });
+    const trades = this.book(a).trades;
+    trades.push({ symbol: o.symbol, id: tradeId, orderId: o.orderId, orderListId: o.orderListId, price: price.toFixed(8), qty: qty.toFixed(8), quoteQty: quote.toFixed(8), commission: commission.toFixed(8), commissionAsset, time: now, isBuyer: o.side === 'BUY', isMaker: maker, isBestMatch: true });
+    trimList(trades);
     m.recordTrade(priceTicks, qtySteps, now, maker ? o.side === 'BUY' : o.side === 'SELL');
     this.emitExecution(a, o, 'TRADE', { price, qty, commission, commissionAsset, tradeId, maker }, now);
     if (done) this.end(a, o, 'FILLED', now);
