@@ -21,7 +21,9 @@ export function splitSignature(raw: string): { signed: string; signature: string
   const before = raw.slice(0, m.index);
   const after = raw.slice(m.index + m[0].length);
   const signed = m[1] === '&' ? before + after : after.replace(/^&/, '');
-  return { signed, signature: decodeURIComponent(m[2]!) };
+  let signature: string;
+  try { signature = decodeURIComponent(m[2]!); } catch { signature = m[2]!; } // malformed %-escapes: an invalid signature, not a crash
+  return { signed, signature };
 }
 
 export function hmacHex(secret: string, payload: string): string {

@@ -34,7 +34,8 @@ interface Conn extends StreamSink { ws: WebSocket; streams: Set<string>; combine
 
 export class SimWebSocketServer {
   readonly hub: StreamHub;
-  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  /** Control messages are small; a 64 KB cap keeps a misbehaving client from exhausting memory. */
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
   private readonly conns = new Set<Conn>();
   private readonly pinger: NodeJS.Timeout;
   drops = 0;
