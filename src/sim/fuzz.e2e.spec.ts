@@ -70,3 +70,36 @@ describe('garbage in, Binance errors out', () => {
     expect(statuses.get(400) ?? 0).toBeGreaterThan(200);
   }, 120_000);
 });
+
+describe('garbage over WebSocket', () => {
+  it('market, private and WebSocket-API connections survive random frames and keep answering', async () => {
+    const { openSocket } = await import('../../test/support/ws-client.ts');
+    const { listenKey } = (await (await fetch(`${sim.urls.futuresRest}/fapi/v1/listenKey`, { method: 'POST', headers: { 'X-MBX-APIKEY': sim.apiKey } })).json()) as { listenKey: string };
+    const market = await openSocket(`${sim.urls.futuresWs}/ws`);
+    const priv = await openSocket(`${sim.urls.futuresWs}/private/ws`);
+    const api = await openSocket(`${sim.urls.spotWs}/ws-api/v3`);
+    const frame = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.json(),
+      fc.record({ method: fc.constantFrom('SUBSCRIBE', 'UNSUBSCRIBE', 'LIST_SUBSCRIPTIONS', 'SET_PROPERTY', 'GET_PROPERTY', 'userDataStream.subscribe.signature', 'userDataStream.unsubscribe', 'ping', 'x'), params: fc.anything(), id: fc.oneof(fc.integer(), fc.string({ maxLength: 50 }), fc.constant(null), fc.anything()) }).map((o) => JSON.stringify(o)),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(frame, { maxLength: 10 }), async (frames) => {
+      for (const f of frames) for (const s of [market, priv, api]) s.ws.send(f);
+    }), { numRuns: 100 });
+    market.send({ method: 'LIST_SUBSCRIPTIONS', id: 'alive' });
+    expect(await market.next((m) => m.id === 'alive')).toHaveProperty('result');
+    priv.send({ method: 'SUBSCRIBE', params: [listenKey], id: 'alive' });
+    expect(await priv.next((m) => m.id === 'alive')).toEqual({ result: null, id: 'alive' });
+    api.send({ id: 'alive', method: 'ping' });
+    expect(await api.next((m) => m.id === 'alive')).toMatchObject({ status: 200 });
+    await Promise.all([market.close(), priv.close(), api.close()]);
+    const big = await openSocket(`${sim.urls.futuresWs}/ws`);
+    const closed = new Promise<number>((r) => big.ws.once('close', (code) => r(code)));
+    big.ws.send('x'.repeat(100 * 1024));
+    expect(await closed).toBe(1009); // message too big: that connection only
+    const again = await openSocket(`${sim.urls.futuresWs}/ws`);
+    again.send({ method: 'LIST_SUBSCRIPTIONS', id: 1 });
+    expect(await again.next((m) => m.id === 1)).toEqual({ result: [], id: 1 });
+    await again.close();
+  });
+});

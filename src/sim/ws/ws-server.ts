@@ -98,6 +98,8 @@ export class SimWebSocketServer {
       },
     };
     this.conns.add(conn);
+    // a protocol error (oversized frame, bad opcode) closes this connection, never the process
+    ws.on('error', () => ws.terminate());
     ws.on('pong', () => { conn.lastPong = this.d.wallNow(); });
     ws.on('close', () => {
       this.conns.delete(conn);
@@ -114,13 +116,14 @@ export class SimWebSocketServer {
     const initial = path === '/stream' ? (url.searchParams.get('streams') ?? '').split('/').filter(Boolean) : path.replace(/^\/ws\/?/, '').split('/').filter(Boolean);
     conn.combined = path === '/stream';
     for (const s of initial) if (conn.streams.size < MAX_STREAMS && this.hub.subscribe(s, conn)) conn.streams.add(s);
-    conn.ws.on('message', (data) => this.control(conn, data.toString()));
+    conn.ws.on('message', (data) => guarded(conn, () => this.control(conn, data.toString())));
   }
 
   /** SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY. */
   private control(conn: Conn, text: string): void {
     let msg: { method?: unknown; params?: unknown; id?: unknown };
     try { msg = JSON.parse(text) as typeof msg; } catch (e) { conn.ws.send(JSON.stringify({ code: 3, msg: `Invalid JSON: ${(e as Error).message}` })); return; }
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) { conn.ws.send(JSON.stringify({ code: 3, msg: 'Invalid request: expected a JSON object', id: null })); return; }
     const id = msg.id ?? null;
     if (id !== null && typeof id !== 'number' && !(typeof id === 'string' && id.length <= 36)) { conn.ws.send(JSON.stringify({ code: 3, msg: 'Invalid request: request ID must be an unsigned integer or a string of at most 36 characters', id: null })); return; }
     const params = Array.isArray(msg.params) ? (msg.params as unknown[]) : [];
@@ -179,10 +182,11 @@ export class SimWebSocketServer {
       if (!attach(key)) { conn.ws.send(JSON.stringify({ e: 'error', code: -1125, msg: 'This listenKey does not exist. Please use `POST /fapi/v1/listenKey` to recreate `listenKey`' })); conn.ws.close(4001, 'invalid listenKey'); }
       return;
     }
-    conn.ws.on('message', (data) => {
+    conn.ws.on('message', (data) => guarded(conn, () => {
       let msg: { method?: unknown; params?: unknown; id?: unknown };
       try { msg = JSON.parse(data.toString()) as typeof msg; } catch (e) { conn.ws.send(JSON.stringify({ code: 3, msg: `Invalid JSON: ${(e as Error).message}` })); return; }
-      const id = msg.id ?? null;
+      if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) { conn.ws.send(JSON.stringify({ code: 3, msg: 'Invalid request: expected a JSON object', id: null })); return; }
+      const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
       const params = Array.isArray(msg.params) ? (msg.params as unknown[]).map(String) : [];
       if (msg.method === 'SUBSCRIBE') {
         const bad = params.find((p) => !attach(p.split('@')[0]!));
@@ -193,7 +197,7 @@ export class SimWebSocketServer {
         conn.ws.send(JSON.stringify({ result: null, id }));
       } else if (msg.method === 'LIST_SUBSCRIPTIONS') conn.ws.send(JSON.stringify({ result: [...attached.keys()], id }));
       else conn.ws.send(JSON.stringify({ code: 2, msg: `Invalid request: unknown variant ${JSON.stringify(msg.method)}, expected one of SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS`, id }));
-    });
+    }));
   }
 
   /** The spot WebSocket API: enough of it for user data (`userDataStream.subscribe.signature`), ping and time. */
@@ -201,13 +205,14 @@ export class SimWebSocketServer {
     let nextSubscription = 0;
     const subs = new Map<number, () => void>();
     const rateLimits = [{ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000, count: 1 }];
-    conn.ws.on('message', (data) => {
+    conn.ws.on('message', (data) => guarded(conn, () => {
       let msg: { id?: unknown; method?: unknown; params?: Record<string, unknown> };
       try { msg = JSON.parse(data.toString()) as typeof msg; } catch { conn.ws.send(JSON.stringify({ id: null, status: 400, error: { code: -1000, msg: 'Malformed request: invalid JSON.' }, rateLimits })); return; }
-      const id = msg.id ?? null;
+      if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) { conn.ws.send(JSON.stringify({ id: null, status: 400, error: { code: -1000, msg: 'Malformed request: expected a JSON object.' }, rateLimits })); return; }
+      const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
       const ok = (result: unknown) => conn.ws.send(JSON.stringify({ id, status: 200, result, rateLimits }));
       const fail = (status: number, code: number, m: string) => conn.ws.send(JSON.stringify({ id, status, error: { code, msg: m }, rateLimits }));
-      const params = msg.params ?? {};
+      const params = (typeof msg.params === 'object' && msg.params !== null && !Array.isArray(msg.params) ? msg.params : {}) as Record<string, unknown>;
       switch (msg.method) {
         case 'ping': return ok({});
         case 'time': return ok({ serverTime: this.d.market.time });
@@ -237,6 +242,13 @@ export class SimWebSocketServer {
         case 'session.subscriptions': return ok([...subs.keys()].map((subscriptionId) => ({ subscriptionId })));
         default: return fail(400, -1100, `Unknown method ${JSON.stringify(msg.method)}.`);
       }
-    });
+    }));
+  }
+}
+
+/** Runs a message handler; an unexpected failure answers the client and keeps the server up. */
+function guarded(conn: Conn, fn: () => void): void {
+  try { fn(); } catch (e) {
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify({ code: -1000, msg: `An unknown error occurred while processing the request: ${(e as Error).message}` }));
   }
 }
