@@ -27,6 +27,16 @@ export async function runStart(flags: StartFlags): Promise<number> {
   }
   const log = createLogger(loaded.config.log.level, loaded.secrets);
   const runtime = new Runtime({ targets, loaded, log });
+  // A bug that escapes every handler must not leave a half-working trader running: log it as one
+  // structured line (secrets redacted), try a graceful stop, and exit 1.
+  const fatal = (kind: string) => (err: unknown) => {
+    log.error({ code: 'TW_ERR_INTERNAL', fatal: true, kind, err: redact(err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err), loaded.secrets) }, 'fatal: stopping');
+    const force = setTimeout(() => process.exit(EXIT.failed), loaded.config.shutdown.graceMs);
+    force.unref();
+    void runtime.stop().catch(() => undefined).finally(() => process.exit(EXIT.failed));
+  };
+  process.once('uncaughtException', fatal('uncaughtException'));
+  process.once('unhandledRejection', fatal('unhandledRejection'));
   const stopped = waitForSignals(runtime, log, loaded.config.shutdown.graceMs);
   try {
     const started = await runtime.start();
