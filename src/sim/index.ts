@@ -92,11 +92,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const advance = (ms: number) => { time.advance(ms); sync(); };
 
   const listenKeys = new ListenKeys(() => wall.now());
+  const spotListenKeys = new ListenKeys(() => wall.now());
   const faults = new Faults(seed);
   if (opts.faults) faults.update(opts.faults);
   const limits: Limits = { ...BINANCE_LIMITS, ...opts.limits };
   events.dropFilter = () => faults.roll('lostUserEventRate', 'lostUserEvent');
-  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, faults, limits, advance, dropWebSockets: () => { ws.spot.dropAll(); ws.futures.dropAll(); } })];
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures, spotListenKeys), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, faults, limits, advance, dropWebSockets: () => { ws.spot.dropAll(); ws.futures.dropAll(); } })];
   const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync, faults, limits });
   const listen = async (port: number): Promise<{ server: Server; port: number }> => {
     const server = createServer((req, res) => { void handle(req, res); });
@@ -110,7 +111,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const spotHttp = await listen(opts.port ?? 0);
   const futHttp = await listen(opts.futuresPort ?? (opts.port ? opts.port + 1 : 0));
   const wsDeps = { market, accounts, events, listenKeys, wallNow: () => wall.now(), shouldDrop: () => faults.roll('wsDropRate', 'wsDrop') };
-  const ws = { spot: new SimWebSocketServer(spotHttp.server, { ...wsDeps, kind: 'SPOT' }), futures: new SimWebSocketServer(futHttp.server, { ...wsDeps, kind: 'FUT' }) };
+  const ws = { spot: new SimWebSocketServer(spotHttp.server, { ...wsDeps, kind: 'SPOT', spotListenKeys }), futures: new SimWebSocketServer(futHttp.server, { ...wsDeps, kind: 'FUT' }) };
   const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
   driver.unref();
   const h = host.includes(':') ? `[${host}]` : host;

@@ -96,6 +96,28 @@ describe('the `binance` SDK over WebSocket', () => {
   });
 });
 
+describe('the `binance` SDK over WebSocket, spot', () => {
+  it('spot: a depth stream with contiguous update ids and user data for a fill (legacy listen key, as this SDK version uses)', async () => {
+    const sim = await start();
+    const ws = new WebsocketClient({ wsUrl: sim.urls.spotWs, api_key: sim.apiKey, api_secret: sim.apiSecret, beautify: false, restOptions: { baseUrl: sim.urls.spotRest, disableTimeSync: true } } as never);
+    const depth: { U: number; u: number }[] = [];
+    const user: { e: string; x?: string }[] = [];
+    ws.on('message', (m: unknown) => {
+      const msg = ((m as { data?: unknown }).data ?? m) as { e?: string };
+      if (msg.e === 'depthUpdate') depth.push(msg as never); else if (msg.e) user.push(msg as never);
+    });
+    await ws.subscribeDiffBookDepth('ETHUSDT', 100, 'spot');
+    await ws.subscribeSpotUserDataStream();
+    await new Promise((r) => setTimeout(r, 300));
+    const rest = new MainClient({ api_key: sim.apiKey, api_secret: sim.apiSecret, disableTimeSync: true, baseUrl: sim.urls.spotRest });
+    await rest.submitNewOrder({ symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: 0.2 });
+    await until(() => user.some((e) => e.e === 'executionReport' && e.x === 'TRADE') && depth.length >= 5);
+    for (let i = 1; i < depth.length; i++) expect(depth[i]!.U).toBe(depth[i - 1]!.u + 1);
+    expect(user.some((e) => e.e === 'outboundAccountPosition')).toBe(true);
+    ws.closeAll(true);
+  });
+});
+
 describe("Binance's official connectors", () => {
   it('futures: REST order, a diff-depth stream and user data through /public and /private', async () => {
     const sim = await start();

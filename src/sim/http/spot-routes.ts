@@ -5,6 +5,7 @@
 import { Dec } from '../../core/money/decimal.ts';
 import type { SimAccount } from '../accounts/accounts.ts';
 import type { FuturesEngine } from '../futures/engine.ts';
+import type { ListenKeys } from '../futures/listen-keys.ts';
 import type { Market } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
 import type { SpotEngine, SpotType } from '../spot/engine.ts';
@@ -28,7 +29,7 @@ function units(m: SymbolMarket, p: URLSearchParams, name: string, kind: 'qty' | 
   return n;
 }
 
-export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEngine): Route[] {
+export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEngine, legacyKeys: ListenKeys): Route[] {
   const acct = (c: RouteContext): SimAccount => c.account!;
   const side = (p: URLSearchParams) => enumParam(p, 'side', ['BUY', 'SELL'] as const, () => new BinanceError(-1117, 'Invalid side.'));
   const tifOf = (p: URLSearchParams, name: string) => enumParam(p, name, ['GTC', 'IOC', 'FOK'] as const, () => new BinanceError(-1115, 'Invalid timeInForce.'), 'GTC');
@@ -160,6 +161,16 @@ export function spotRoutes(market: Market, spot: SpotEngine, futures: FuturesEng
       if (type !== '1' && type !== '2') throw new BinanceError(-1100, "Illegal characters found in parameter 'type'; the simulator supports 1 and 2.");
       transfer(acct(c), requireParam(c.params, 'asset'), amountParam(c.params), type === '1');
       return { tranId: tranId++ };
+    } },
+    // Legacy spot listen keys: retired on Binance 2026-02-20 (user data moved to the WebSocket API), kept for older clients.
+    { method: 'POST', path: '/api/v3/userDataStream', weight: 2, security: 'USER_STREAM', handle: (c) => ({ listenKey: legacyKeys.create(acct(c).apiKey) }) },
+    { method: 'PUT', path: '/api/v3/userDataStream', weight: 2, security: 'USER_STREAM', handle: (c) => {
+      if (!legacyKeys.keepalive(requireParam(c.params, 'listenKey'), acct(c).apiKey)) throw new BinanceError(-1125, 'This listenKey does not exist.');
+      return {};
+    } },
+    { method: 'DELETE', path: '/api/v3/userDataStream', weight: 2, security: 'USER_STREAM', handle: (c) => {
+      if (!legacyKeys.remove(requireParam(c.params, 'listenKey'), acct(c).apiKey)) throw new BinanceError(-1125, 'This listenKey does not exist.');
+      return {};
     } },
     { method: 'GET', path: '/sapi/v1/capital/config/getall', weight: 10, security: T, handle: () => [] },
     { method: 'GET', path: '/sapi/v1/margin/allPairs', weight: 1, security: 'USER_STREAM', handle: () => [] },

@@ -22,6 +22,8 @@ export interface WsDeps {
   accounts: AccountBook;
   events: UserEvents;
   listenKeys: ListenKeys;
+  /** Spot's legacy listen keys (`/api/v3/userDataStream`, retired on Binance 2026-02-20; kept for older clients). */
+  spotListenKeys?: ListenKeys;
   wallNow: () => number;
   /** Fault injection: drop this connection now? (checked on each send). */
   shouldDrop?: () => boolean;
@@ -115,8 +117,20 @@ export class SimWebSocketServer {
     const path = url.pathname.replace(/^\/(public|market)/, '');
     const initial = path === '/stream' ? (url.searchParams.get('streams') ?? '').split('/').filter(Boolean) : path.replace(/^\/ws\/?/, '').split('/').filter(Boolean);
     conn.combined = path === '/stream';
-    for (const s of initial) if (conn.streams.size < MAX_STREAMS && this.hub.subscribe(s, conn)) conn.streams.add(s);
+    for (const s of initial) {
+      const owner = this.d.spotListenKeys?.owner(s);
+      if (owner) { this.attachSpotUser(conn, s, owner); continue; }
+      if (conn.streams.size < MAX_STREAMS && this.hub.subscribe(s, conn)) conn.streams.add(s);
+    }
     conn.ws.on('message', (data) => guarded(conn, () => this.control(conn, data.toString())));
+  }
+
+  /** Spot user data on a legacy listen key: raw events, as `/ws/<listenKey>` delivered them. */
+  private attachSpotUser(conn: Conn, key: string, owner: string): void {
+    conn.unsubscribeUser.push(this.d.events.subscribe(owner, 'SPOT', (event) => {
+      const raw = JSON.stringify(event);
+      conn.send(key, raw, `{"stream":${JSON.stringify(key)},"data":${raw}}`);
+    }));
   }
 
   /** SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY / GET_PROPERTY. */
