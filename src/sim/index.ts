@@ -97,7 +97,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   if (opts.faults) faults.update(opts.faults);
   const limits: Limits = { ...BINANCE_LIMITS, ...opts.limits };
   events.dropFilter = () => faults.roll('lostUserEventRate', 'lostUserEvent');
-  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures, spotListenKeys), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, faults, limits, advance, dropWebSockets: () => { ws.spot.dropAll(); ws.futures.dropAll(); } })];
+  const routes = [...publicRoutes, ...accountRoutes, ...marketRoutes(market), ...futuresRoutes(market, futures, listenKeys), ...spotRoutes(market, spot, futures, spotListenKeys), ...controlRoutes({ market, time, futures, spot, accounts, events, listenKeys, faults, limits, advance, dropWebSockets: () => { ws.spot.dropAll(); ws.futures.dropAll(); }, urls: () => urls })];
   const handle = createRouter(routes, { now: () => market.time, wallNow: () => wall.now(), accounts, beforeEach: sync, faults, limits });
   const listen = async (port: number): Promise<{ server: Server; port: number }> => {
     const server = createServer((req, res) => { void handle(req, res); });
@@ -115,9 +115,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
   driver.unref();
   const h = host.includes(':') ? `[${host}]` : host;
+  const urls: SimulatorUrls = { spotRest: `http://${h}:${spotHttp.port}`, futuresRest: `http://${h}:${futHttp.port}`, spotWs: `ws://${h}:${spotHttp.port}`, futuresWs: `ws://${h}:${futHttp.port}` };
   const closeServer = (server: Server) => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
   return {
-    urls: { spotRest: `http://${h}:${spotHttp.port}`, futuresRest: `http://${h}:${futHttp.port}`, spotWs: `ws://${h}:${spotHttp.port}`, futuresWs: `ws://${h}:${futHttp.port}` },
+    urls,
     ...(opts.accounts?.[0] ? { apiKey: opts.accounts[0].apiKey, apiSecret: opts.accounts[0].apiSecret } : credentials),
     market, time, futures, spot, events, ws, listenKeys, faults, limits, advance,
     close: async () => { clearInterval(driver); ws.spot.close(); ws.futures.close(); await Promise.all([closeServer(spotHttp.server), closeServer(futHttp.server)]); },

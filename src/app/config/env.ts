@@ -12,6 +12,7 @@ export const envMapping: Record<string, string> = {
   TW_EXCHANGE_PROFILE: 'exchange.profile',
   TW_EXCHANGE_LIVE_CONFIRM: 'exchange.liveConfirm',
   TW_SIM_SEED: 'sim.seed',
+  TW_SIM_URL: 'sim.url',
   TW_LOG_LEVEL: 'log.level',
   TW_SHUTDOWN_GRACE_MS: 'shutdown.graceMs',
   TW_STARTUP_DEPENDENCY_TIMEOUT_MS: 'startup.dependencyTimeoutMs',
@@ -22,6 +23,7 @@ export function coerce(path: string, raw: string): unknown {
   if (/(port|maxLen|seed|graceMs|TimeoutMs)$/.test(path)) return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (path.endsWith('liveConfirm')) return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
   if (path === 'store.url' && (raw === '' || raw === 'pglite')) return null;
+  if (path === 'sim.url' && (raw === '' || raw === 'embedded')) return null;
   return raw;
 }
 

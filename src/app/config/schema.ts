@@ -35,6 +35,7 @@ export const ConfigSchema = Type.Object({
   }, { additionalProperties: false }),
   sim: Type.Object({
     seed: Type.Integer({ minimum: 0, description: 'a non-negative integer seed' }),
+    url: Type.Union([Type.Null(), Type.String({ pattern: '^https?://[^\\s]+$', description: 'an http(s):// URL of a running `tradewind sim`' })], { description: 'null (start the simulator in this process) or the URL of a running `tradewind sim`' }),
   }, { additionalProperties: false }),
   log: Type.Object({
     level: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { description: 'one of fatal, error, warn, info, debug, trace, silent' }),
@@ -70,7 +71,7 @@ export const defaultConfig: Config = {
       spotWs: 'wss://stream.binance.com:9443',
     },
   },
-  sim: { seed: 1 },
+  sim: { seed: 1, url: null },
   log: { level: 'info' },
   shutdown: { graceMs: 10_000 },
   startup: { dependencyTimeoutMs: 5_000 },

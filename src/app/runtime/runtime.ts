@@ -23,7 +23,7 @@ import { serviceFactories } from '../service-registry.ts';
 import { exchangeProbe } from './exchange-probe.ts';
 import { Heartbeats } from './heartbeats.ts';
 import { Lifecycle } from './lifecycle.ts';
-import { startEmbeddedExchange, type EmbeddedExchange } from './embedded-exchange.ts';
+import { remoteSimulatorUrls, startEmbeddedExchange, type EmbeddedExchange } from './embedded-exchange.ts';
 
 const DRAIN_MS = 250;
 
@@ -159,6 +159,9 @@ export class Runtime {
 
   private async exchangeEndpoints(): Promise<ExchangeEndpoints> {
     const { config } = this.opts.loaded;
+    if (config.exchange.profile === 'sim' && config.sim.url !== null) {
+      return { profile: 'sim', ...(await remoteSimulatorUrls(config.sim.url, config.startup.dependencyTimeoutMs)) };
+    }
     if (config.exchange.profile === 'sim') {
       this.exchange = await startEmbeddedExchange({ seed: config.sim.seed });
       return { profile: 'sim', ...this.exchange.urls };

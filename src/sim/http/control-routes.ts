@@ -15,12 +15,13 @@ import { BinanceError } from './binance-error.ts';
 import { enumParam, intParam, symbolParam } from './params.ts';
 import type { Limits, Route } from './router.ts';
 
-export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; faults: Faults; limits: Limits; advance: (ms: number) => void; dropWebSockets: () => void; }
+export interface ControlDeps { market: Market; time: SimTime; futures: FuturesEngine; spot: SpotEngine; accounts: AccountBook; events: UserEvents; listenKeys: ListenKeys; faults: Faults; limits: Limits; advance: (ms: number) => void; dropWebSockets: () => void; urls: () => { spotRest: string; futuresRest: string; spotWs: string; futuresWs: string }; }
 
 export function controlRoutes(d: ControlDeps): Route[] {
   const timeView = () => ({ mode: d.time.mode, speed: d.time.speed, simTime: d.market.time, wallTime: d.time.wallNow() });
   return [
     { method: 'GET', path: '/sim/v1/time', weight: 0, handle: timeView },
+    { method: 'GET', path: '/sim/v1/urls', weight: 0, handle: () => d.urls() },
     { method: 'POST', path: '/sim/v1/time', weight: 0, handle: (c) => {
       const mode = enumParam<TimeMode>(c.params, 'mode', ['real', 'accelerated', 'stepped'], () => new BinanceError(-1100, "Illegal characters found in parameter 'mode'; legal range is 'real, accelerated, stepped'."));
       const speed = intParam(c.params, 'speed', 1, 1, 1_000_000);
