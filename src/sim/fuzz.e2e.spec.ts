@@ -18,13 +18,14 @@ const ROUTES: [string, string][] = [
   ['GET', '/fapi/v1/userTrades'], ['GET', '/fapi/v1/klines'], ['GET', '/fapi/v1/depth'], ['GET', '/fapi/v1/fundingRate'], ['DELETE', '/fapi/v1/allOpenOrders'],
   ['POST', '/api/v3/order'], ['DELETE', '/api/v3/order'], ['POST', '/api/v3/orderList/oco'], ['POST', '/api/v3/order/oco'], ['DELETE', '/api/v3/orderList'],
   ['GET', '/api/v3/klines'], ['GET', '/api/v3/depth'], ['GET', '/api/v3/exchangeInfo'], ['POST', '/sapi/v1/asset/transfer'], ['POST', '/sapi/v1/futures/transfer'],
+  ['PUT', '/fapi/v1/order'], ['POST', '/fapi/v1/batchOrders'], ['DELETE', '/fapi/v1/batchOrders'],
   ['POST', '/sim/v1/time'], ['POST', '/sim/v1/faults'], ['POST', '/sim/v1/price/shock'],
 ];
 const NAMES = ['symbol', 'side', 'type', 'quantity', 'price', 'timeInForce', 'positionSide', 'reduceOnly', 'closePosition', 'triggerPrice', 'callbackRate', 'activatePrice', 'algoType',
   'leverage', 'marginType', 'dualSidePosition', 'orderId', 'origClientOrderId', 'newClientOrderId', 'limit', 'interval', 'startTime', 'endTime', 'quoteOrderQty', 'stopPrice',
-  'aboveType', 'abovePrice', 'belowType', 'belowStopPrice', 'belowPrice', 'orderListId', 'asset', 'amount', 'mode', 'speed', 'relative', 'http5xxRate', 'workingType', 'symbols', 'recvWindow'];
+  'aboveType', 'abovePrice', 'belowType', 'belowStopPrice', 'belowPrice', 'orderListId', 'asset', 'amount', 'mode', 'speed', 'relative', 'http5xxRate', 'workingType', 'symbols', 'recvWindow', 'batchOrders', 'orderIdList', 'origClientOrderIdList'];
 const value = fc.oneof(
-  fc.constantFrom('', 'BTCUSDT', 'ETHUSDT', 'BUY', 'SELL', 'LIMIT', 'MARKET', 'STOP_MARKET', 'GTC', 'FOK', 'LONG', 'true', 'false', 'CONDITIONAL', 'ISOLATED', '1m', 'stepped', 'USDT', 'MAIN_UMFUTURE', '%ZZ', '[]', '["BTCUSDT"]', 'null', 'NaN', 'Infinity', '-0', '1e400'),
+  fc.constantFrom('', '[{"symbol":"BTCUSDT","side":"BUY","type":"LIMIT","quantity":1e99}]', '[null,1,"x"]', 'BTCUSDT', 'ETHUSDT', 'BUY', 'SELL', 'LIMIT', 'MARKET', 'STOP_MARKET', 'GTC', 'FOK', 'LONG', 'true', 'false', 'CONDITIONAL', 'ISOLATED', '1m', 'stepped', 'USDT', 'MAIN_UMFUTURE', '%ZZ', '[]', '["BTCUSDT"]', 'null', 'NaN', 'Infinity', '-0', '1e400'),
   fc.integer({ min: -1e9, max: 1e9 }).map(String),
   fc.double({ noNaN: false }).map(String),
   fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
@@ -37,6 +38,7 @@ const VALID: Record<string, Record<string, string>> = {
   '/fapi/v1/order': { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.010', price: '64000.0', orderId: '4000000001' },
   '/fapi/v1/algoOrder': { algoType: 'CONDITIONAL', symbol: 'BTCUSDT', side: 'SELL', type: 'STOP_MARKET', triggerPrice: '60000.0', quantity: '0.010', algoId: '1000001' },
   '/fapi/v1/leverage': { symbol: 'BTCUSDT', leverage: '10' },
+  '/fapi/v1/batchOrders': { symbol: 'BTCUSDT', batchOrders: JSON.stringify([{ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.010' }]), orderIdList: '[4000000001]' },
   '/fapi/v1/marginType': { symbol: 'BTCUSDT', marginType: 'ISOLATED' },
   '/api/v3/order': { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.01000', price: '64000.00', orderId: '12000001' },
   '/api/v3/orderList/oco': { symbol: 'BTCUSDT', side: 'SELL', quantity: '0.01000', aboveType: 'LIMIT_MAKER', abovePrice: '70000.00', belowType: 'STOP_LOSS', belowStopPrice: '60000.00' },

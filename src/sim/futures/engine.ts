@@ -226,6 +226,31 @@ export class FuturesEngine {
     return order;
   }
 
+  /**
+   * `PUT /fapi/v1/order`: a resting LIMIT order's price and/or quantity, keeping its id. A new price
+   * that crosses the book takes liquidity at once, as a taker.
+   */
+  modify(a: SimAccount, order: FutOrder, side: Side, qtySteps: number, priceTicks: number, now: number): FutOrder {
+    if (!this.book(a).openOrders.has(order.orderId)) throw err(-2013, 'Order does not exist.');
+    if (order.type !== 'LIMIT') throw err(-4145, 'Modification of this order type is not supported.');
+    if (side !== order.side) throw err(-1117, 'Invalid side.');
+    if (qtySteps === order.qtySteps && priceTicks === order.priceTicks) throw err(-5027, 'No need to modify the order.');
+    if (qtySteps <= order.filledSteps) throw err(-4003, 'Quantity less than or equal to zero.');
+    const s = this.sym(order.symbol);
+    const mark = this.markOf(order.symbol);
+    const price = s.fut.tickDec.mul(priceTicks);
+    if (price.lt(s.def.fut.minPrice)) throw err(-4013, 'Price less than min price.');
+    if (order.side === 'BUY' && price.gt(mark.mul('1.05'))) throw err(-4016, 'Price is higher than mark price multiplier cap.');
+    if (order.side === 'SELL' && price.lt(mark.mul('0.95'))) throw err(-4024, 'Price is lower than mark price multiplier floor.');
+    if (!order.reduceOnly && s.fut.stepDec.mul(qtySteps).mul(price).lt(s.def.fut.minNotional)) throw err(-4164, `Order's notional must be no smaller than ${s.def.fut.minNotional} (unless you choose reduce only).`);
+    order.qtySteps = qtySteps;
+    order.priceTicks = priceTicks;
+    order.updateTime = now;
+    this.emitOrder(a, order, 'AMENDMENT', null, now);
+    for (const [p, q] of s.fut.take(order.side, qtySteps - order.filledSteps, priceTicks)) this.fill(a, order, p, q, false, now);
+    return order;
+  }
+
   private finish(a: SimAccount, order: FutOrder, status: 'CANCELED' | 'EXPIRED' | 'FILLED', now: number): void {
     const b = this.book(a);
     b.openOrders.delete(order.orderId);
@@ -486,7 +511,7 @@ export class FuturesEngine {
   }
 
   // ---------------------------------------------------------------- events (shapes in views.ts)
-  private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: FillReport | null, now: number): void {
+  private emitOrder(a: SimAccount, o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED' | 'AMENDMENT', fill: FillReport | null, now: number): void {
     if (this.events.has(a.apiKey, 'FUT')) this.events.emit(a.apiKey, 'FUT', this.views.orderTradeUpdate(o, exec, fill, now));
   }
 

@@ -69,7 +69,7 @@ export class FuturesViews {
     return { ...common, marginType: isolated ? 'isolated' : 'cross', isAutoAddMargin: 'false', leverage: String(lev), maxNotionalValue: String(maxNotionalFor(lev)) };
   }
 
-  orderTradeUpdate(o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED', fill: FillReport | null, now: number) {
+  orderTradeUpdate(o: FutOrder, exec: 'NEW' | 'TRADE' | 'CANCELED' | 'EXPIRED' | 'AMENDMENT', fill: FillReport | null, now: number) {
     const s = this.e.sym(o.symbol);
     const v = this.orderView(o, false);
     return {

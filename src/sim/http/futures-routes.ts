@@ -71,6 +71,27 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
     return respType === 'ACK' ? { ...view, status: 'NEW', avgPrice: '0.00000', executedQty: '0', cumQty: '0', cumQuote: '0', updateTime: order.time } : view;
   };
 
+  /** Runs `fn` on each item of a JSON list parameter (max 5), answering each with its result or its Binance error. */
+  const batch = (c: RouteContext, name: string, fn: (params: URLSearchParams) => unknown) => {
+    let list: unknown;
+    try { list = JSON.parse(requireParam(c.params, name)); } catch { throw new BinanceError(-1130, `Data sent for parameter '${name}' is not valid.`); }
+    if (!Array.isArray(list) || list.length === 0 || list.length > 5) throw new BinanceError(-1130, `Data sent for parameter '${name}' is not valid.`);
+    return list.map((item) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) return { code: -1130, msg: `Data sent for parameter '${name}' is not valid.` };
+      try { return fn(new URLSearchParams(Object.entries(item as Record<string, unknown>).map(([k, v]): [string, string] => [k, String(v)]))); } catch (e) {
+        if (e instanceof BinanceError) return { code: e.code, msg: e.message };
+        throw e;
+      }
+    });
+  };
+
+  const modifyOrder = (c: RouteContext) => {
+    const o = orderRef(c);
+    if (!o) throw new BinanceError(-2013, 'Order does not exist.');
+    const m = market.get(o.symbol)!.fut;
+    return engine.views.orderView(engine.modify(acct(c), o, side(c.params), toUnits(m, c.params, 'quantity', 'qty')!, toUnits(m, c.params, 'price', 'price')!, market.time), false);
+  };
+
   const newAlgo = (c: RouteContext) => {
     const p = c.params;
     if (requireParam(p, 'algoType') !== 'CONDITIONAL') throw new BinanceError(-1100, "Illegal characters found in parameter 'algoType'; legal range is 'CONDITIONAL'.");
@@ -162,6 +183,23 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
       return {};
     } },
     { method: 'POST', path: '/fapi/v1/order', weight: 0, security: T, isOrder: true, handle: newOrder },
+    { method: 'PUT', path: '/fapi/v1/order', weight: 1, security: T, isOrder: true, handle: modifyOrder },
+    { method: 'POST', path: '/fapi/v1/batchOrders', weight: 5, security: T, isOrder: true, handle: (c) => batch(c, 'batchOrders', (params) => newOrder({ ...c, params })) },
+    { method: 'PUT', path: '/fapi/v1/batchOrders', weight: 5, security: T, isOrder: true, handle: (c) => batch(c, 'batchOrders', (params) => modifyOrder({ ...c, params })) },
+    { method: 'DELETE', path: '/fapi/v1/batchOrders', weight: 1, security: T, handle: (c) => {
+      const sym = symbolParam(c.params);
+      const ids = c.params.get('orderIdList'), cids = c.params.get('origClientOrderIdList');
+      let list: unknown;
+      try { list = JSON.parse(ids ?? cids ?? ''); } catch { throw new BinanceError(-1102, "Param 'orderIdList' or 'origClientOrderIdList' must be sent, but both were empty/null!"); }
+      if (!Array.isArray(list) || list.length === 0 || list.length > 10) throw new BinanceError(-1130, "Data sent for parameter 'orderIdList' is not valid.");
+      return list.map((ref) => {
+        const o = engine.findOrder(acct(c), sym.symbol, ids ? Number(ref) : null, ids ? null : String(ref));
+        try { if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); return engine.views.orderView(engine.cancel(acct(c), o, market.time), false); } catch (e) {
+          if (e instanceof BinanceError) return { code: e.code, msg: e.message };
+          throw e;
+        }
+      });
+    } },
     { method: 'POST', path: '/fapi/v1/order/test', weight: 0, security: T, handle: () => ({}) },
     { method: 'GET', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2013, 'Order does not exist.'); return engine.views.orderView(o, true); } },
     { method: 'DELETE', path: '/fapi/v1/order', weight: 1, security: T, handle: (c) => { const o = orderRef(c); if (!o) throw new BinanceError(-2011, 'Unknown order sent.'); return engine.views.orderView(engine.cancel(acct(c), o, market.time), false); } },
