@@ -110,7 +110,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
   const spotHttp = await listen(opts.port ?? 0);
   const futHttp = await listen(opts.futuresPort ?? (opts.port ? opts.port + 1 : 0));
-  const wsDeps = { market, accounts, events, listenKeys, wallNow: () => wall.now(), shouldDrop: () => faults.roll('wsDropRate', 'wsDrop') };
+  const wsDeps = { market, accounts, events, listenKeys, routes, wallNow: () => wall.now(), shouldDrop: () => faults.roll('wsDropRate', 'wsDrop') };
   const ws = { spot: new SimWebSocketServer(spotHttp.server, { ...wsDeps, kind: 'SPOT', spotListenKeys }), futures: new SimWebSocketServer(futHttp.server, { ...wsDeps, kind: 'FUT' }) };
   const driver = setInterval(() => { if (time.mode !== 'stepped') sync(); }, DRIVER_INTERVAL_MS);
   driver.unref();

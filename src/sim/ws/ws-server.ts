@@ -14,6 +14,9 @@ import { hmacHex } from '../http/auth.ts';
 import type { Market } from '../market/market.ts';
 import type { MarketKind } from '../market/symbol-market.ts';
 import type { UserEvents } from '../user-events.ts';
+import { authenticate } from '../http/auth.ts';
+import { BinanceError } from '../http/binance-error.ts';
+import type { Route } from '../http/router.ts';
 import { StreamHub, type StreamSink } from './stream-hub.ts';
 
 export interface WsDeps {
@@ -27,6 +30,8 @@ export interface WsDeps {
   wallNow: () => number;
   /** Fault injection: drop this connection now? (checked on each send). */
   shouldDrop?: () => boolean;
+  /** REST routes the WebSocket API methods map onto (same handlers, same validation). */
+  routes?: Route[];
 }
 
 const MAX_STREAMS = 1024;
@@ -84,7 +89,7 @@ export class SimWebSocketServer {
     const strip = fut ? p.replace(/^\/(public|market)(?=\/(ws|stream))/, '') : p;
     if (strip.startsWith('/ws/') || strip === '/ws' || strip === '/stream') return 'market';
     if (fut && (p === '/private/ws' || p === '/private/stream')) return 'private';
-    if (!fut && p === '/ws-api/v3') return 'wsapi';
+    if ((!fut && p === '/ws-api/v3') || (fut && p === '/ws-fapi/v1')) return 'wsapi';
     return null;
   }
 
@@ -214,6 +219,38 @@ export class SimWebSocketServer {
     }));
   }
 
+  /** WebSocket API method → the REST route with the same semantics (`v2/…` methods map to v2 paths). */
+  private wsApiRoute(method: string): Route | undefined {
+    const fut = this.d.kind === 'FUT';
+    const map: Record<string, [Route['method'], string]> = fut ? {
+      'order.place': ['POST', '/fapi/v1/order'], 'order.cancel': ['DELETE', '/fapi/v1/order'], 'order.status': ['GET', '/fapi/v1/order'], 'order.modify': ['PUT', '/fapi/v1/order'],
+      'algoOrder.place': ['POST', '/fapi/v1/algoOrder'], 'algoOrder.cancel': ['DELETE', '/fapi/v1/algoOrder'],
+      'account.balance': ['GET', '/fapi/v3/balance'], 'v2/account.balance': ['GET', '/fapi/v2/balance'], 'account.position': ['GET', '/fapi/v3/positionRisk'], 'v2/account.position': ['GET', '/fapi/v2/positionRisk'],
+      'account.status': ['GET', '/fapi/v3/account'], 'v2/account.status': ['GET', '/fapi/v2/account'],
+      'userDataStream.start': ['POST', '/fapi/v1/listenKey'], 'userDataStream.ping': ['PUT', '/fapi/v1/listenKey'], 'userDataStream.stop': ['DELETE', '/fapi/v1/listenKey'],
+      'depth': ['GET', '/fapi/v1/depth'], 'ticker.book': ['GET', '/fapi/v1/ticker/bookTicker'], 'ticker.price': ['GET', '/fapi/v1/ticker/price'],
+    } : {
+      'order.place': ['POST', '/api/v3/order'], 'order.cancel': ['DELETE', '/api/v3/order'], 'order.status': ['GET', '/api/v3/order'], 'openOrders.status': ['GET', '/api/v3/openOrders'],
+      'orderList.place.oco': ['POST', '/api/v3/orderList/oco'], 'orderList.cancel': ['DELETE', '/api/v3/orderList'], 'account.status': ['GET', '/api/v3/account'], 'myTrades': ['GET', '/api/v3/myTrades'],
+      'depth': ['GET', '/api/v3/depth'], 'ticker.book': ['GET', '/api/v3/ticker/bookTicker'], 'ticker.price': ['GET', '/api/v3/ticker/price'],
+    };
+    const target = map[method];
+    return target ? this.d.routes?.find((r) => r.method === target[0] && r.path === target[1]) : undefined;
+  }
+
+  /** Calls a REST handler with WebSocket-API params; signed methods are verified over the params sorted by name, as Binance signs them. */
+  private callRoute(route: Route, params: Record<string, unknown>): unknown {
+    const { signature, ...signedParams } = params;
+    const signedPayload = Object.keys(signedParams).sort().map((k) => `${k}=${String(signedParams[k])}`).join('&');
+    const { apiKey, ...rest } = signedParams;
+    const q = new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)]));
+    const account = authenticate(route.security ?? 'NONE', this.d.accounts, {
+      apiKeyHeader: apiKey === undefined ? undefined : String(apiKey), rawQuery: signature === undefined ? signedPayload : `${signedPayload}&signature=${String(signature)}`, rawBody: '',
+      params: q, now: this.d.market.time, wallNow: this.d.wallNow(),
+    });
+    return route.handle({ params: q, now: () => this.d.market.time, account });
+  }
+
   /** The spot WebSocket API: enough of it for user data (`userDataStream.subscribe.signature`), ping and time. */
   private openWsApi(conn: Conn): void {
     let nextSubscription = 0;
@@ -254,7 +291,14 @@ export class SimWebSocketServer {
           return ok({});
         }
         case 'session.subscriptions': return ok([...subs.keys()].map((subscriptionId) => ({ subscriptionId })));
-        default: return fail(400, -1100, `Unknown method ${JSON.stringify(msg.method)}.`);
+        default: {
+          const route = typeof msg.method === 'string' ? this.wsApiRoute(msg.method) : undefined;
+          if (!route) return fail(400, -1100, `Unknown method ${JSON.stringify(msg.method)}.`);
+          try { return ok(this.callRoute(route, params)); } catch (e) {
+            if (e instanceof BinanceError) return fail(e.status, e.code, e.message);
+            throw e;
+          }
+        }
       }
     }));
   }
