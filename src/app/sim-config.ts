@@ -23,7 +23,7 @@ const funding = (field: string, v: unknown): Record<string, string> => {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [/^[A-Z0-9]{2,10}$/.test(k) ? k : fail(`${field}.${k}`, k, 'an asset name'), decimal(`${field}.${k}`, x)]));
 };
 
-export function loadSimConfig(file: string | undefined, flags: { port?: string | undefined; futuresPort?: string | undefined; seed?: string | undefined; time?: string | undefined; speed?: string | undefined }): SimFileConfig {
+export function loadSimConfig(file: string | undefined, flags: { port?: string | undefined; futuresPort?: string | undefined; seed?: string | undefined; time?: string | undefined; speed?: string | undefined; apiKey?: string | undefined; apiSecret?: string | undefined }): SimFileConfig {
   let raw: Record<string, unknown> = {};
   if (file !== undefined) {
     if (!existsSync(file)) throw new SimConfigError(`cannot read config file ${file}`);
@@ -48,12 +48,13 @@ export function loadSimConfig(file: string | undefined, flags: { port?: string |
   }
   if (raw.accounts !== undefined) {
     if (!Array.isArray(raw.accounts) || raw.accounts.length === 0) fail('accounts', raw.accounts, 'a non-empty list');
-    out.accounts = (raw.accounts as Record<string, unknown>[]).map((a, i) => ({
-      apiKey: typeof a.apiKey === 'string' && /^[A-Za-z0-9]{8,128}$/.test(a.apiKey) ? a.apiKey : fail(`accounts[${i}].apiKey`, a.apiKey, '8–128 letters or digits'),
-      apiSecret: typeof a.apiSecret === 'string' && a.apiSecret.length >= 8 ? a.apiSecret : fail(`accounts[${i}].apiSecret`, '***', 'a secret of at least 8 characters'),
-      ...(a.futures !== undefined ? { futures: funding(`accounts[${i}].futures`, a.futures) } : {}),
-      ...(a.spot !== undefined ? { spot: funding(`accounts[${i}].spot`, a.spot) } : {}),
-    }));
+    out.accounts = loadAccounts(raw.accounts as Record<string, unknown>[]);
+  }
+  if ((flags.apiKey === undefined) !== (flags.apiSecret === undefined)) throw new SimConfigError('--api-key and --api-secret go together');
+  if (flags.apiKey !== undefined) {
+    const first = { apiKey: flags.apiKey, apiSecret: flags.apiSecret! };
+    const checked = (loadAccounts([first]))[0]!;
+    out.accounts = [checked, ...(out.accounts ?? []).filter((a) => a.apiKey !== checked.apiKey)];
   }
   if (raw.replay !== undefined) {
     const r = raw.replay as Record<string, unknown>;
@@ -62,4 +63,13 @@ export function loadSimConfig(file: string | undefined, flags: { port?: string |
   if (raw.faults !== undefined) out.faults = raw.faults as SimFileConfig['faults'];
   if (raw.limits !== undefined) out.limits = raw.limits as SimFileConfig['limits'];
   return out;
+}
+
+function loadAccounts(list: Record<string, unknown>[]): NonNullable<SimFileConfig['accounts']> {
+  return list.map((a, i) => ({
+    apiKey: typeof a.apiKey === 'string' && /^[A-Za-z0-9]{8,128}$/.test(a.apiKey) ? a.apiKey : fail(`accounts[${i}].apiKey`, a.apiKey, '8–128 letters or digits'),
+    apiSecret: typeof a.apiSecret === 'string' && a.apiSecret.length >= 8 ? a.apiSecret : fail(`accounts[${i}].apiSecret`, '***', 'a secret of at least 8 characters'),
+    ...(a.futures !== undefined ? { futures: funding(`accounts[${i}].futures`, a.futures) } : {}),
+    ...(a.spot !== undefined ? { spot: funding(`accounts[${i}].spot`, a.spot) } : {}),
+  }));
 }

@@ -80,4 +80,13 @@ describe('tradewind sim', () => {
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain('config field "accounts[0].apiKey" was "bad key", expected 8–128 letters or digits');
   });
+
+  it('takes the account from --api-key/--api-secret', async () => {
+    p = runTradewind(['sim', '--api-key', 'flagkey12345678', '--api-secret', 'flag-secret-1']);
+    const line = (await p.ready) as unknown as { apiKey: string; apiSecret: string };
+    expect([line.apiKey, line.apiSecret]).toEqual(['flagkey12345678', 'flag-secret-1']);
+    expect(await p.stop()).toBe(0);
+    const half = runTradewind(['sim', '--api-key', 'flagkey12345678']);
+    expect(await half.exited).toBe(2);
+  });
 });

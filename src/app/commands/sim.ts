@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import type { SimFileConfig } from '../sim-config.ts';
 
-interface SimFlags { port: string; futuresPort?: string; host: string; seed?: string; config?: string; time?: string; speed?: string; }
+interface SimFlags { port: string; futuresPort?: string; host: string; seed?: string; config?: string; time?: string; speed?: string; apiKey?: string; apiSecret?: string; }
 
 export function register(program: Command): void {
   program.command('sim')
@@ -18,6 +18,8 @@ export function register(program: Command): void {
     .option('--config <file>', 'YAML or JSON: accounts, time, replay, faults, limits')
     .option('--time <mode>', 'real | accelerated | stepped')
     .option('--speed <n>', 'time multiplier for --time accelerated')
+    .option('--api-key <key>', 'the account\'s API key (with --api-secret; default: derived from the seed)')
+    .option('--api-secret <secret>', 'the account\'s API secret')
     .action(async (flags: SimFlags) => { process.exitCode = await runSim(flags); });
 }
 
@@ -25,7 +27,7 @@ async function runSim(flags: SimFlags): Promise<number> {
   const { loadSimConfig, SimConfigError } = await import('../sim-config.ts');
   let config: SimFileConfig;
   try {
-    config = loadSimConfig(flags.config, { port: flags.port, futuresPort: flags.futuresPort, seed: flags.seed, time: flags.time, speed: flags.speed });
+    config = loadSimConfig(flags.config, { port: flags.port, futuresPort: flags.futuresPort, seed: flags.seed, time: flags.time, speed: flags.speed, apiKey: flags.apiKey, apiSecret: flags.apiSecret });
   } catch (e) {
     if (e instanceof SimConfigError) return fail(e.message);
     throw e;
