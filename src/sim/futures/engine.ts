@@ -12,6 +12,7 @@ import type { Market, SymbolState } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
 import type { UserEvents } from '../user-events.ts';
 import { trimList, trimOrders } from '../history-limits.ts';
+import { conditionMet, trailingFires } from './algo-triggers.ts';
 import { bracketFor, maxNotionalFor } from './brackets.ts';
 import { FuturesViews, type FillReport } from './views.ts';
 import {
@@ -370,7 +371,7 @@ export class FuturesEngine {
     if (!b.dualSide && req.positionSide !== 'BOTH') throw err(-4061, "Order's position side does not match user's setting.");
     const s = this.sym(req.symbol);
     const algo: AlgoOrder = { ...req, clientAlgoId: req.clientAlgoId ?? this.newClientId(), algoId: this.nextAlgoId++, algoStatus: 'NEW', createTime: now, updateTime: now, triggerTime: 0, actualOrderId: null, extreme: null, activated: req.activateTicks === null };
-    if (algo.orderType !== 'TRAILING_STOP_MARKET' && this.triggers(algo, this.triggerPrice(s, algo))) throw err(-2021, 'Order would immediately trigger.');
+    if (algo.orderType !== 'TRAILING_STOP_MARKET' && conditionMet(algo, this.triggerPrice(s, algo), s.fut.shape.tick)) throw err(-2021, 'Order would immediately trigger.');
     b.algos.set(algo.algoId, algo);
     b.openAlgos.add(algo.algoId);
     this.emitAlgo(a, algo, now);
@@ -389,24 +390,6 @@ export class FuturesEngine {
 
   private triggerPrice(s: SymbolState, algo: AlgoOrder): number {
     return algo.workingType === 'MARK_PRICE' ? this.market.markPrice(s) : s.fut.mid;
-  }
-
-  /** STOP: BUY when price ≥ trigger, SELL when ≤; TAKE_PROFIT the other way round. */
-  private triggers(algo: AlgoOrder, price: number): boolean {
-    if (algo.triggerTicks === null) return false;
-    const trigger = algo.triggerTicks * this.sym(algo.symbol).fut.shape.tick;
-    const stop = algo.orderType === 'STOP' || algo.orderType === 'STOP_MARKET';
-    return stop === (algo.side === 'BUY') ? price >= trigger : price <= trigger;
-  }
-
-  private checkTrailing(algo: AlgoOrder, price: number, tick: number): boolean {
-    if (!algo.activated) {
-      const act = algo.activateTicks! * tick;
-      if (algo.side === 'SELL' ? price >= act : price <= act) algo.activated = true; else return false;
-    }
-    algo.extreme = algo.extreme === null ? price : algo.side === 'SELL' ? Math.max(algo.extreme, price) : Math.min(algo.extreme, price);
-    const rate = algo.callbackRate! / 100;
-    return algo.side === 'SELL' ? price <= algo.extreme * (1 - rate) : price >= algo.extreme * (1 + rate);
   }
 
   private fireAlgo(a: SimAccount, algo: AlgoOrder, now: number): void {
@@ -449,7 +432,7 @@ export class FuturesEngine {
         const algo = b.algos.get(id)!;
         const s = this.sym(algo.symbol);
         const price = this.triggerPrice(s, algo);
-        const hit = algo.orderType === 'TRAILING_STOP_MARKET' ? this.checkTrailing(algo, price, s.fut.shape.tick) : this.triggers(algo, price);
+        const hit = algo.orderType === 'TRAILING_STOP_MARKET' ? trailingFires(algo, price, s.fut.shape.tick) : conditionMet(algo, price, s.fut.shape.tick);
         if (hit) this.fireAlgo(a, algo, now);
       }
       this.liquidate(a, b, now);
