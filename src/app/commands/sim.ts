@@ -32,10 +32,12 @@ async function runSim(flags: SimFlags): Promise<number> {
     if (e instanceof SimConfigError) return fail(e.message);
     throw e;
   }
+  // Listen for the stop signal before announcing readiness: a supervisor may signal right after the line.
+  const stopRequested = new Promise<void>((resolve) => { process.once('SIGTERM', () => resolve()); process.once('SIGINT', () => resolve()); });
   const { startSimulator } = await import('../../sim/index.ts'); // loaded only when this command runs
   const sim = await startSimulator({ ...config, host: flags.host });
   process.stdout.write(`${JSON.stringify({ ...sim.urls, control: `${sim.urls.futuresRest}/sim/v1`, apiKey: sim.apiKey, apiSecret: sim.apiSecret })}\n`);
-  await new Promise<void>((resolve) => { process.once('SIGTERM', resolve); process.once('SIGINT', resolve); });
+  await stopRequested;
   await sim.close();
   return 0;
 }
