@@ -11,6 +11,8 @@ afterEach(async () => { await Promise.all(sockets.map((s) => s.close())); socket
 const stepped = async (seed = 6) => { const sim = await startSimulator({ seed, startTime: START, time: { mode: 'stepped' } }); sims.push(sim); return sim; };
 const open = async (url: string) => { const s = await openSocket(url); sockets.push(s); return s; };
 const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Waits (up to 5 s) until `cond` holds: WS frames may trail the REST answers on a loaded machine. */
+const until = async (cond: () => boolean | Promise<boolean>) => { const end = Date.now() + 5_000; while (!(await cond())) { if (Date.now() > end) throw new Error('condition not met within 5 s'); await new Promise((r) => setTimeout(r, 20)); } };
 
 type Depth = { U: number; u: number; pu?: number; b: [string, string][]; a: [string, string][] };
 function applyLevels(book: Map<string, string>, levels: [string, string][]) { for (const [p, q] of levels) { if (Number(q) === 0) book.delete(p); else book.set(p, q); } }
@@ -28,6 +30,9 @@ describe('market streams', () => {
       if (i % 7 === 3) await call('POST', '/fapi/v1/order', { symbol: 'BTCUSDT', side: i % 2 ? 'BUY' : 'SELL', type: 'MARKET', quantity: '1.5' });
       await settle();
     }
+    const restNow = async () => (await (await fetch(`${sim.urls.futuresRest}/fapi/v1/depth?symbol=BTCUSDT&limit=1000`)).json()) as { lastUpdateId: number; bids: [string, string][]; asks: [string, string][] };
+    const final = await restNow();
+    await until(() => (sock.messages.at(-1) as { data: Depth } | undefined)?.data.u === final.lastUpdateId);
     const events = sock.messages.map((m) => (m as { stream: string; data: Depth }).data);
     expect((sock.messages[0] as { stream: string }).stream).toBe('btcusdt@depth@100ms');
     const bids = new Map(snap.bids), asks = new Map(snap.asks);
@@ -42,7 +47,7 @@ describe('market streams', () => {
       applied++;
     }
     expect(applied).toBeGreaterThan(20);
-    const now = (await (await fetch(`${sim.urls.futuresRest}/fapi/v1/depth?symbol=BTCUSDT&limit=1000`)).json()) as { lastUpdateId: number; bids: [string, string][]; asks: [string, string][] };
+    const now = final;
     expect(now.lastUpdateId).toBe(prevU);
     expect(top(bids, 50, true)).toEqual(now.bids.slice(0, 50));
     expect(top(asks, 50, false)).toEqual(now.asks.slice(0, 50));
@@ -53,6 +58,8 @@ describe('market streams', () => {
     const sock = await open(`${sim.urls.spotWs}/ws/ethusdt@depth@100ms`);
     const part = await open(`${sim.urls.spotWs}/ws/ethusdt@depth5@100ms`);
     for (let i = 0; i < 10; i++) { sim.advance(100); await settle(); }
+    const lastSeq = ((await (await fetch(`${sim.urls.spotRest}/api/v3/depth?symbol=ETHUSDT&limit=5`)).json()) as { lastUpdateId: number }).lastUpdateId;
+    await until(() => (sock.messages.at(-1) as Depth | undefined)?.u === lastSeq && (part.messages.at(-1) as { lastUpdateId?: number } | undefined)?.lastUpdateId === lastSeq);
     const events = sock.messages as Depth[];
     expect(events.length).toBeGreaterThan(5);
     for (let i = 1; i < events.length; i++) expect(events[i]!.U).toBe(events[i - 1]!.u + 1);
