@@ -64,11 +64,15 @@ beforeAll(async () => {
   got.oco = (await spot('POST', '/api/v3/orderList/oco', { symbol: 'BTCUSDT', side: 'SELL', quantity: '0.05000', aboveType: 'LIMIT_MAKER', abovePrice: (last * 1.01).toFixed(2), belowType: 'STOP_LOSS_LIMIT', belowStopPrice: (last * 0.99).toFixed(2), belowPrice: (last * 0.985).toFixed(2), belowTimeInForce: 'GTC' })).body;
   await spot('POST', '/sapi/v1/asset/transfer', { type: 'UMFUTURE_MAIN', asset: 'USDT', amount: '10' });
   sim.advance(2_000);
-  await new Promise((r) => setTimeout(r, 100));
-  for (const m of user.messages as { e: string }[]) events[m.e] ??= m;
-  for (const m of api.messages as { event?: { e: string } }[]) if (m.event) events[m.event.e] ??= m.event;
-  for (const m of fstreams.messages as { e: string }[]) events[`fut:${m.e}`] ??= m;
-  for (const m of sstreams.messages as { e?: string; lastUpdateId?: number }[]) events[m.e ? `spot:${m.e}` : m.lastUpdateId !== undefined ? 'spot:partial' : 'spot:bookTicker'] ??= m;
+  const collect = () => {
+    for (const m of user.messages as { e: string }[]) events[m.e] ??= m;
+    for (const m of api.messages as { event?: { e: string } }[]) if (m.event) events[m.event.e] ??= m.event;
+    for (const m of fstreams.messages as { e: string }[]) events[`fut:${m.e}`] ??= m;
+    for (const m of sstreams.messages as { e?: string; lastUpdateId?: number }[]) events[m.e ? `spot:${m.e}` : m.lastUpdateId !== undefined ? 'spot:partial' : 'spot:bookTicker'] ??= m;
+  };
+  const wanted = ['ORDER_TRADE_UPDATE', 'ACCOUNT_UPDATE', 'ALGO_UPDATE', 'executionReport', 'outboundAccountPosition', 'balanceUpdate', 'listStatus', 'fut:bookTicker', 'fut:depthUpdate', 'fut:kline', 'fut:markPriceUpdate', 'fut:aggTrade', 'spot:bookTicker', 'spot:depthUpdate', 'spot:partial'];
+  // frames may trail the REST answers on a loaded machine: wait (up to 5 s) until every kind has arrived
+  for (const end = Date.now() + 5_000; (collect(), wanted.some((k) => !(k in events))) && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
   await fetch(`${sim.urls.futuresRest}/sim/v1/listenKey/expire?listenKey=${listenKey}`, { method: 'POST' });
   events.listenKeyExpired = await user.next((m) => m.e === 'listenKeyExpired');
 });

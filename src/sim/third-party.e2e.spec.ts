@@ -68,10 +68,9 @@ describe('the `binance` SDK over WebSocket', () => {
     await until(() => depth.length >= 2);
     const snap = await rest.getOrderBook({ symbol: 'BTCUSDT', limit: 1000 });
     await ws.subscribeUsdFuturesUserDataStream();
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => sim.events.has(sim.apiKey, 'FUT')); // the user stream is attached on the simulator's side
     await rest.submitNewOrder({ symbol: 'BTCUSDT', side: 'SELL', type: 'MARKET', quantity: 0.5 });
     await until(() => user.some((e) => e.e === 'ORDER_TRADE_UPDATE' && e.o?.X === 'FILLED'));
-    await new Promise((r) => setTimeout(r, 500));
     const bids = new Map(snap.bids.map(([p, q]) => [String(p), String(q)]));
     const asks = new Map(snap.asks.map(([p, q]) => [String(p), String(q)]));
     let prev: number | null = null;
@@ -83,6 +82,8 @@ describe('the `binance` SDK over WebSocket', () => {
       for (const [p, q] of e.a) { if (Number(q) === 0) asks.delete(p); else asks.set(p, q); }
       prev = e.u;
     }
+    const afterFill = await rest.getOrderBook({ symbol: 'BTCUSDT', limit: 5 });
+    await until(() => depth.at(-1)!.u >= afterFill.lastUpdateId); // the taker's book change has been streamed
     sim.time.set('stepped'); // the book stops moving: REST and the stream must converge on one update id
     const now = await rest.getOrderBook({ symbol: 'BTCUSDT', limit: 1000 });
     await until(() => depth.at(-1)!.u === now.lastUpdateId);
@@ -107,7 +108,7 @@ describe('the `binance` SDK over WebSocket, spot', () => {
     });
     await ws.subscribeDiffBookDepth('ETHUSDT', 100, 'spot');
     await ws.subscribeSpotUserDataStream();
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => sim.events.has(sim.apiKey, 'SPOT'));
     const rest = new MainClient({ api_key: sim.apiKey, api_secret: sim.apiSecret, disableTimeSync: true, baseUrl: sim.urls.spotRest });
     await rest.submitNewOrder({ symbol: 'ETHUSDT', side: 'BUY', type: 'MARKET', quantity: 0.2 });
     await until(() => user.some((e) => e.e === 'executionReport' && e.x === 'TRADE') && depth.length >= 5);
@@ -134,7 +135,7 @@ describe("Binance's official connectors", () => {
     const user: { e?: string }[] = [];
     const ud = conn.userData(key.listenKey!);
     ud.on('message', (m) => { user.push(m as never); });
-    await new Promise((r) => setTimeout(r, 200));
+    await until(() => sim.events.has(sim.apiKey, 'FUT'));
     const order = await (await client.restAPI.newOrder({ symbol: 'BTCUSDT', side: 'BUY' as never, type: 'MARKET' as never, quantity: 0.01 })).data();
     expect(order.orderId).toBeGreaterThan(0);
     await until(() => user.some((e) => e.e === 'ORDER_TRADE_UPDATE'));
