@@ -103,7 +103,8 @@ describe('tradewind start: documented failures', () => {
       }
     };
     const load = Promise.all(Array.from({ length: 8 }, worker));
-    await new Promise((res) => setTimeout(res, 300));
+    // signal once the load is really flowing (a fixed sleep is too short on a loaded machine)
+    for (const end = Date.now() + 10_000; outcomes.length < 16 && Date.now() < end;) await new Promise((res) => setTimeout(res, 20));
     signalled = true;
     r.proc.kill('SIGTERM');
     await load;
