@@ -13,10 +13,11 @@ import type { SymbolMarket } from '../market/symbol-market.ts';
 import type { UserEvents } from '../user-events.ts';
 import { trimList, trimOrders } from '../history-limits.ts';
 import { conditionMet, trailingFires } from './algo-triggers.ts';
-import { bracketFor, maxNotionalFor } from './brackets.ts';
+import { maxNotionalFor } from './brackets.ts';
+import { FuturesMargin } from './margin.ts';
 import { FuturesViews, type FillReport } from './views.ts';
 import {
-  DEFAULT_LEVERAGE, MAKER_FEE, TAKER_FEE,
+  MAKER_FEE, TAKER_FEE,
   type AlgoOrder, type AlgoType, type FutOrder, type FuturesBook, type Income, type Position, type PositionSide, type Side, type Tif,
 } from './types.ts';
 
@@ -36,10 +37,13 @@ export class FuturesEngine {
   private nextTradeId = 900_000_001;
   private nextTranId = 7_000_000_001;
   private clientSeq = 0;
+  /** Margin, PnL and balance figures of an account (read-only). */
+  readonly margin: FuturesMargin;
   /** Binance-shaped representations of orders, algo orders, positions and user-data events. */
   readonly views: FuturesViews = new FuturesViews(this);
 
   constructor(private readonly market: Market, private readonly accounts: AccountBook, private readonly events: UserEvents) {
+    this.margin = new FuturesMargin(market, (a) => this.book(a));
     market.onStep((t) => this.onStep(t));
     market.onFunding((symbol, rate, mark, t) => this.settleFunding(symbol, rate, mark, t));
   }
@@ -53,61 +57,11 @@ export class FuturesEngine {
     return b;
   }
 
-  // ---------------------------------------------------------------- account figures
-  wallet(a: SimAccount): Dec { return a.futures.assets.get('USDT')?.wallet ?? ZERO; }
+  // ---------------------------------------------------------------- wallet
   private setWallet(a: SimAccount, v: Dec, time: number): void {
     const asset = a.futures.assets.get('USDT');
     if (asset) asset.wallet = v; else a.futures.assets.set('USDT', { wallet: v });
     a.futures.updateTime = time;
-  }
-  leverage(a: SimAccount, symbol: string): number { return this.book(a).leverage.get(symbol) ?? DEFAULT_LEVERAGE; }
-  marginType(a: SimAccount, symbol: string): 'CROSSED' | 'ISOLATED' { return this.book(a).marginType.get(symbol) ?? 'CROSSED'; }
-  private readonly markCache = new Map<string, { time: number; mark: Dec }>();
-  /** The mark price as an exact 8-decimal number, cached per market step (it only moves with steps). */
-  markOf(symbol: string): Dec {
-    const c = this.markCache.get(symbol);
-    if (c && c.time === this.market.time) return c.mark;
-    const mark = new Dec(this.market.markPrice(this.market.get(symbol)!).toFixed(8));
-    this.markCache.set(symbol, { time: this.market.time, mark });
-    return mark;
-  }
-  /** Signed size: long > 0. */
-  signedAmt(p: Position): Dec { return p.positionSide === 'SHORT' ? p.amt.neg() : p.amt; }
-  unrealized(p: Position): Dec { return this.markOf(p.symbol).sub(p.entry).mul(this.signedAmt(p)); }
-  positionIM(a: SimAccount, p: Position): Dec { return this.signedAmt(p).abs().mul(this.markOf(p.symbol)).div(this.leverage(a, p.symbol)); }
-  /** Isolated wallet: the margin the position was opened with. */
-  isolatedWallet(a: SimAccount, p: Position): Dec { return this.marginType(a, p.symbol) === 'ISOLATED' ? p.amt.abs().mul(p.entry).div(this.leverage(a, p.symbol)) : ZERO; }
-  maintMargin(p: Position): Dec {
-    const notional = this.signedAmt(p).abs().mul(this.markOf(p.symbol));
-    const b = bracketFor(notional.toNumber());
-    return notional.mul(b.maintMarginRatio).sub(b.cum).clampedTo(0, Infinity);
-  }
-  openOrderIM(a: SimAccount, symbol?: string): Dec {
-    let total = ZERO;
-    const b = this.book(a);
-    for (const id of b.openOrders) {
-      const o = b.orders.get(id)!;
-      if (o.reduceOnly || (symbol && o.symbol !== symbol)) continue;
-      const s = this.market.get(o.symbol)!;
-      const price = o.priceTicks !== null ? s.fut.tickDec.mul(o.priceTicks) : this.markOf(o.symbol);
-      total = total.add(s.fut.stepDec.mul(o.qtySteps - o.filledSteps).mul(price).div(this.leverage(a, o.symbol)));
-    }
-    return total;
-  }
-  totals(a: SimAccount) {
-    let unrealizedCross = ZERO, unrealized = ZERO, posIM = ZERO, maint = ZERO, isolated = ZERO;
-    for (const p of this.book(a).positions.values()) {
-      if (p.amt.isZero()) continue;
-      const u = this.unrealized(p);
-      unrealized = unrealized.add(u);
-      maint = maint.add(this.maintMargin(p));
-      if (this.marginType(a, p.symbol) === 'ISOLATED') isolated = isolated.add(this.isolatedWallet(a, p));
-      else { unrealizedCross = unrealizedCross.add(u); posIM = posIM.add(this.positionIM(a, p)); }
-    }
-    const wallet = this.wallet(a);
-    const orderIM = this.openOrderIM(a);
-    const available = wallet.add(unrealizedCross).sub(posIM).sub(orderIM).sub(isolated);
-    return { wallet, unrealized, unrealizedCross, posIM, orderIM, maint, isolated, available: available.lt(0) ? ZERO : available, marginBalance: wallet.add(unrealized) };
   }
 
   // ---------------------------------------------------------------- orders
@@ -149,7 +103,7 @@ export class FuturesEngine {
     if (req.qtySteps <= 0) throw err(-4003, 'Quantity less than or equal to zero.');
     if (qty.lt(def.minQty)) throw err(-4004, 'Quantity less than min quantity.');
     if (qty.gt(req.type === 'MARKET' ? def.marketMaxQty : def.maxQty)) throw err(-4005, 'Quantity greater than max quantity.');
-    const mark = this.markOf(req.symbol);
+    const mark = this.margin.markOf(req.symbol);
     if (req.type === 'LIMIT') {
       const price = tick.mul(req.priceTicks!);
       if (price.lt(def.minPrice)) throw err(-4013, 'Price less than min price.');
@@ -171,12 +125,12 @@ export class FuturesEngine {
     }
     const opening = !req.reduceOnly && !(b.dualSide && closing !== null);
     if (opening) {
-      const lev = this.leverage(a, req.symbol);
+      const lev = this.margin.leverage(a, req.symbol);
       const notional = qty.mul(refPrice);
       const existing = this.signedAmtFor(a, req.symbol).abs().mul(mark);
       if (existing.add(notional).gt(maxNotionalFor(lev))) throw err(-2027, 'Exceeded the maximum allowable position at current leverage.');
       const need = notional.div(lev).add(notional.mul(TAKER_FEE));
-      if (need.gt(this.totals(a).available)) throw err(-2019, 'Margin is insufficient.');
+      if (need.gt(this.margin.totals(a).available)) throw err(-2019, 'Margin is insufficient.');
     }
     if (req.timeInForce === 'GTX' && req.type === 'LIMIT') {
       const crosses = req.side === 'BUY' ? req.priceTicks! >= s.fut.bestAskTicks() : req.priceTicks! <= s.fut.bestBidTicks();
@@ -208,7 +162,7 @@ export class FuturesEngine {
 
   private signedAmtFor(a: SimAccount, symbol: string): Dec {
     let t = ZERO;
-    for (const p of this.book(a).positions.values()) if (p.symbol === symbol) t = t.add(this.signedAmt(p));
+    for (const p of this.book(a).positions.values()) if (p.symbol === symbol) t = t.add(this.margin.signedAmt(p));
     return t;
   }
 
@@ -238,7 +192,7 @@ export class FuturesEngine {
     if (qtySteps === order.qtySteps && priceTicks === order.priceTicks) throw err(-5027, 'No need to modify the order.');
     if (qtySteps <= order.filledSteps) throw err(-4003, 'Quantity less than or equal to zero.');
     const s = this.sym(order.symbol);
-    const mark = this.markOf(order.symbol);
+    const mark = this.margin.markOf(order.symbol);
     const price = s.fut.tickDec.mul(priceTicks);
     if (price.lt(s.def.fut.minPrice)) throw err(-4013, 'Price less than min price.');
     if (order.side === 'BUY' && price.gt(mark.mul('1.05'))) throw err(-4016, 'Price is higher than mark price multiplier cap.');
@@ -271,7 +225,7 @@ export class FuturesEngine {
     const notional = price.mul(qty);
     const fee = notional.mul(maker ? MAKER_FEE : TAKER_FEE).toDecimalPlaces(8, Dec.ROUND_HALF_UP);
     const realized = this.applyToPosition(a, order, price, qty, now);
-    this.setWallet(a, this.wallet(a).add(realized).sub(fee), now);
+    this.setWallet(a, this.margin.wallet(a).add(realized).sub(fee), now);
     order.filledSteps += qtySteps;
     order.cumQuote = order.cumQuote.add(notional);
     order.updateTime = now;
@@ -327,15 +281,15 @@ export class FuturesEngine {
 
   /** A transfer into (+) or out of (−) the futures wallet. */
   transfer(a: SimAccount, amount: Dec, now: number): void {
-    const next = this.wallet(a).add(amount);
-    if (next.lt(0) || (amount.lt(0) && amount.neg().gt(this.totals(a).available))) throw err(-5013, 'Asset transfer failed: insufficient balance');
+    const next = this.margin.wallet(a).add(amount);
+    if (next.lt(0) || (amount.lt(0) && amount.neg().gt(this.margin.totals(a).available))) throw err(-5013, 'Asset transfer failed: insufficient balance');
     this.setWallet(a, next, now);
     this.addIncome(a, '', 'TRANSFER', amount, now);
     this.emitAccount(a, null, 'DEPOSIT', now);
   }
 
   setLeverage(a: SimAccount, symbol: string, leverage: number) {
-    const notional = this.signedAmtFor(a, symbol).abs().mul(this.markOf(symbol));
+    const notional = this.signedAmtFor(a, symbol).abs().mul(this.margin.markOf(symbol));
     const max = maxNotionalFor(leverage);
     if (notional.gt(max)) throw err(-2027, 'Exceeded the maximum allowable position at current leverage.');
     this.book(a).leverage.set(symbol, leverage);
@@ -343,7 +297,7 @@ export class FuturesEngine {
   }
 
   setMarginType(a: SimAccount, symbol: string, type: 'CROSSED' | 'ISOLATED') {
-    if (this.marginType(a, symbol) === type) throw err(-4046, 'No need to change margin type.');
+    if (this.margin.marginType(a, symbol) === type) throw err(-4046, 'No need to change margin type.');
     const b = this.book(a);
     if ([...b.openOrders].some((id) => b.orders.get(id)!.symbol === symbol)) throw err(-4047, 'Margin type cannot be changed if there exists open orders.');
     if (!this.signedAmtFor(a, symbol).isZero()) throw err(-4048, 'Margin type cannot be changed if there exists position.');
@@ -454,10 +408,10 @@ export class FuturesEngine {
 
   private liquidate(a: SimAccount, b: FuturesBook, now: number): void {
     let anyCross = false;
-    for (const p of b.positions.values()) if (!p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED') anyCross = true;
+    for (const p of b.positions.values()) if (!p.amt.isZero() && this.margin.marginType(a, p.symbol) === 'CROSSED') anyCross = true;
     const close = (p: Position) => {
       const s = this.sym(p.symbol);
-      const side: Side = this.signedAmt(p).gt(0) ? 'SELL' : 'BUY';
+      const side: Side = this.margin.signedAmt(p).gt(0) ? 'SELL' : 'BUY';
       const qtySteps = p.amt.abs().div(s.fut.stepDec).toNumber();
       for (const id of [...b.openOrders]) { const o = b.orders.get(id)!; if (o.symbol === p.symbol) this.finish(a, o, 'CANCELED', now); }
       const order: FutOrder = {
@@ -469,13 +423,13 @@ export class FuturesEngine {
       this.fill(a, order, markTicks, qtySteps, false, now);
     };
     if (anyCross) {
-      const t = this.totals(a);
-      const crossMaint = [...b.positions.values()].filter((p) => !p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED').reduce((acc, p) => acc.add(this.maintMargin(p)), ZERO);
-      if (t.wallet.add(t.unrealizedCross).sub(t.isolated).lte(crossMaint)) for (const p of [...b.positions.values()]) if (!p.amt.isZero() && this.marginType(a, p.symbol) === 'CROSSED') close(p);
+      const t = this.margin.totals(a);
+      const crossMaint = [...b.positions.values()].filter((p) => !p.amt.isZero() && this.margin.marginType(a, p.symbol) === 'CROSSED').reduce((acc, p) => acc.add(this.margin.maintMargin(p)), ZERO);
+      if (t.wallet.add(t.unrealizedCross).sub(t.isolated).lte(crossMaint)) for (const p of [...b.positions.values()]) if (!p.amt.isZero() && this.margin.marginType(a, p.symbol) === 'CROSSED') close(p);
     }
     for (const p of [...b.positions.values()]) {
-      if (p.amt.isZero() || this.marginType(a, p.symbol) !== 'ISOLATED') continue;
-      if (this.isolatedWallet(a, p).add(this.unrealized(p)).lte(this.maintMargin(p))) close(p);
+      if (p.amt.isZero() || this.margin.marginType(a, p.symbol) !== 'ISOLATED') continue;
+      if (this.margin.isolatedWallet(a, p).add(this.margin.unrealized(p)).lte(this.margin.maintMargin(p))) close(p);
     }
   }
 
@@ -485,8 +439,8 @@ export class FuturesEngine {
       if (!b) continue;
       for (const p of b.positions.values()) {
         if (p.symbol !== symbol || p.amt.isZero()) continue;
-        const payment = this.signedAmt(p).mul(mark.toFixed(8)).mul(rate.toFixed(8)).neg().toDecimalPlaces(8, Dec.ROUND_HALF_UP);
-        this.setWallet(a, this.wallet(a).add(payment), now);
+        const payment = this.margin.signedAmt(p).mul(mark.toFixed(8)).mul(rate.toFixed(8)).neg().toDecimalPlaces(8, Dec.ROUND_HALF_UP);
+        this.setWallet(a, this.margin.wallet(a).add(payment), now);
         this.addIncome(a, symbol, 'FUNDING_FEE', payment, now);
         this.emitAccount(a, symbol, 'FUNDING_FEE', now);
       }

@@ -45,16 +45,16 @@ export class FuturesViews {
 
   positionView(a: SimAccount, p: Position, v3: boolean) {
     const s = this.e.sym(p.symbol);
-    const mark = this.e.markOf(p.symbol);
-    const signed = this.e.signedAmt(p);
-    const lev = this.e.leverage(a, p.symbol);
-    const isolated = this.e.marginType(a, p.symbol) === 'ISOLATED';
-    const iw = this.e.isolatedWallet(a, p);
-    const upnl = this.e.unrealized(p);
+    const mark = this.e.margin.markOf(p.symbol);
+    const signed = this.e.margin.signedAmt(p);
+    const lev = this.e.margin.leverage(a, p.symbol);
+    const isolated = this.e.margin.marginType(a, p.symbol) === 'ISOLATED';
+    const iw = this.e.margin.isolatedWallet(a, p);
+    const upnl = this.e.margin.unrealized(p);
     const b = bracketFor(signed.abs().mul(mark).toNumber());
     let liq = ZERO;
     if (!signed.isZero()) {
-      const wb = isolated ? iw : this.e.totals(a).wallet;
+      const wb = isolated ? iw : this.e.margin.totals(a).wallet;
       const side = signed.gt(0) ? 1 : -1;
       const q = signed.abs();
       liq = wb.add(b.cum).sub(q.mul(p.entry).mul(side)).div(q.mul(b.maintMarginRatio).sub(q.mul(side)));
@@ -65,7 +65,7 @@ export class FuturesViews {
       markPrice: mark.toFixed(8), unRealizedProfit: upnl.toFixed(8), liquidationPrice: liq.toFixed(8), isolatedMargin: isolated ? iw.add(upnl).toFixed(8) : '0',
       notional: signed.mul(mark).toFixed(8), isolatedWallet: iw.toFixed(8), updateTime: p.updateTime,
     };
-    if (v3) return { ...common, marginAsset: 'USDT', initialMargin: this.e.positionIM(a, p).toFixed(8), maintMargin: this.e.maintMargin(p).toFixed(8), positionInitialMargin: this.e.positionIM(a, p).toFixed(8), openOrderInitialMargin: this.e.openOrderIM(a, p.symbol).toFixed(8), adl: 0, bidNotional: '0', askNotional: '0' };
+    if (v3) return { ...common, marginAsset: 'USDT', initialMargin: this.e.margin.positionIM(a, p).toFixed(8), maintMargin: this.e.margin.maintMargin(p).toFixed(8), positionInitialMargin: this.e.margin.positionIM(a, p).toFixed(8), openOrderInitialMargin: this.e.margin.openOrderIM(a, p.symbol).toFixed(8), adl: 0, bidNotional: '0', askNotional: '0' };
     return { ...common, marginType: isolated ? 'isolated' : 'cross', isAutoAddMargin: 'false', leverage: String(lev), maxNotionalValue: String(maxNotionalFor(lev)) };
   }
 
@@ -85,14 +85,14 @@ export class FuturesViews {
 
   accountUpdate(a: SimAccount, symbol: string | null, reason: string, now: number) {
     const b = this.e.book(a);
-    const wallet = this.e.wallet(a).toFixed(8);
+    const wallet = this.e.margin.wallet(a).toFixed(8);
     return {
       e: 'ACCOUNT_UPDATE', E: now, T: now,
       a: {
         m: reason, B: [{ a: 'USDT', wb: wallet, cw: wallet, bc: '0' }],
         P: [...b.positions.values()].filter((p) => symbol === null || p.symbol === symbol).map((p) => ({
-          s: p.symbol, pa: this.e.signedAmt(p).toFixed(this.e.sym(p.symbol).fut.qtyDecimals), ep: p.entry.toFixed(8), bep: p.entry.toFixed(8), cr: '0', up: this.e.unrealized(p).toFixed(8),
-          mt: this.e.marginType(a, p.symbol) === 'ISOLATED' ? 'isolated' : 'cross', iw: this.e.isolatedWallet(a, p).toFixed(8), ps: p.positionSide,
+          s: p.symbol, pa: this.e.margin.signedAmt(p).toFixed(this.e.sym(p.symbol).fut.qtyDecimals), ep: p.entry.toFixed(8), bep: p.entry.toFixed(8), cr: '0', up: this.e.margin.unrealized(p).toFixed(8),
+          mt: this.e.margin.marginType(a, p.symbol) === 'ISOLATED' ? 'isolated' : 'cross', iw: this.e.margin.isolatedWallet(a, p).toFixed(8), ps: p.positionSide,
         })),
       },
     };
@@ -110,7 +110,7 @@ export class FuturesViews {
   inspect(accounts: SimAccount[]) {
     return accounts.map((a) => {
       const b = this.e.book(a);
-      const t = this.e.totals(a);
+      const t = this.e.margin.totals(a);
       return {
         apiKey: a.apiKey, wallet: t.wallet.toFixed(8), available: t.available.toFixed(8), unrealized: t.unrealized.toFixed(8), dualSide: b.dualSide,
         positions: [...b.positions.values()].filter((p) => !p.amt.isZero()).map((p) => this.positionView(a, p, true)),

@@ -146,7 +146,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
 
   const account = (c: RouteContext, v3: boolean) => {
     const a = acct(c);
-    const t = engine.totals(a);
+    const t = engine.margin.totals(a);
     const f = (d: Dec) => d.toFixed(8);
     const assets = [{
       asset: 'USDT', walletBalance: f(t.wallet), unrealizedProfit: f(t.unrealized), marginBalance: f(t.marginBalance), maintMargin: f(t.maint), initialMargin: f(t.posIM.add(t.orderIM)),
@@ -164,7 +164,7 @@ export function futuresRoutes(market: Market, engine: FuturesEngine, listenKeys:
 
   const balance = (c: RouteContext) => {
     const a = acct(c);
-    const t = engine.totals(a);
+    const t = engine.margin.totals(a);
     return [{ accountAlias: 'SgsR', asset: 'USDT', balance: t.wallet.toFixed(8), crossWalletBalance: t.wallet.sub(t.isolated).toFixed(8), crossUnPnl: t.unrealizedCross.toFixed(8), availableBalance: t.available.toFixed(8), maxWithdrawAmount: t.available.toFixed(8), marginAvailable: true, updateTime: a.futures.updateTime }];
   };
 
