@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { signedCaller } from '../../test/support/binance-rest.ts';
-import { startSimulator, type Simulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { simulators } from '../../test/support/simulators.ts';
 
-let sims: Simulator[] = [];
-afterEach(async () => { await Promise.all(sims.map((s) => s.close())); sims = []; });
-const stepped = async () => { const sim = await startSimulator({ seed: 13, time: { mode: 'stepped' }, startTime: Date.UTC(2026, 0, 5, 10) }); sims.push(sim); return { sim, call: signedCaller(sim.urls.futuresRest, sim.apiKey, sim.apiSecret) }; };
+const stepped = simulators({ seed: 13, time: { mode: 'stepped' }, startTime: Date.UTC(2026, 0, 5, 10) });
 
 describe('futures order modify and batches', () => {
   it('PUT /fapi/v1/order amends a resting order in place; a crossing price fills it as taker', async () => {

@@ -1,18 +1,11 @@
 import { DerivativesTradingUsdsFutures } from '@binance/derivatives-trading-usds-futures';
 import { USDMClient } from 'binance';
-import { afterEach, describe, expect, it } from 'vitest';
-import { signedCaller } from '../../test/support/binance-rest.ts';
-import { startSimulator, type Simulator } from './index.ts';
+import { describe, expect, it } from 'vitest';
+import { simulators } from '../../test/support/simulators.ts';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
-let sims: Simulator[] = [];
-afterEach(async () => { await Promise.all(sims.map((s) => s.close())); sims = []; });
-
-async function stepped(seed = 3) {
-  const sim = await startSimulator({ seed, startTime: START, time: { mode: 'stepped' } });
-  sims.push(sim);
-  return { sim, call: signedCaller(sim.urls.futuresRest, sim.apiKey, sim.apiSecret) };
-}
+const start = simulators({ startTime: START, time: { mode: 'stepped' } });
+const stepped = (seed = 3) => start({ seed });
 
 describe('futures orders', () => {
   it('MARKET walks the book: FILLED, avg at or above the best ask, fee charged, position opened', async () => {

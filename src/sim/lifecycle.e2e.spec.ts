@@ -1,14 +1,12 @@
 /** Longer-horizon behaviour: funding settlement, liquidation, trailing stops, kline replay, kline/aggTrade streams. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedCaller } from '../../test/support/binance-rest.ts';
 import { hasMarketData, marketDataDir, readKlines } from '../../test/support/market-data.ts';
+import { simulators } from '../../test/support/simulators.ts';
 import { openSocket } from '../../test/support/ws-client.ts';
-import { startSimulator, type Simulator } from './index.ts';
 import { join } from 'node:path';
 
-let sims: Simulator[] = [];
-afterEach(async () => { await Promise.all(sims.map((s) => s.close())); sims = []; });
-const stepped = async (opts: Parameters<typeof startSimulator>[0] = {}) => { const sim = await startSimulator({ seed: 31, time: { mode: 'stepped' }, startTime: Date.UTC(2026, 0, 5, 7, 0), ...opts }); sims.push(sim); return { sim, call: signedCaller(sim.urls.futuresRest, sim.apiKey, sim.apiSecret) }; };
+const stepped = simulators({ seed: 31, time: { mode: 'stepped' }, startTime: Date.UTC(2026, 0, 5, 7, 0) });
 
 describe('futures over time', () => {
   it('settles funding at 08:00 UTC: FUNDING_FEE income = −position × mark × rate, in the wallet and in fundingRate history', async () => {

@@ -1,18 +1,12 @@
 import { Spot, SpotRestAPI } from '@binance/spot';
 import { MainClient } from 'binance';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedCaller } from '../../test/support/binance-rest.ts';
-import { startSimulator, type Simulator } from './index.ts';
+import { simulators } from '../../test/support/simulators.ts';
 
 const START = Date.UTC(2026, 0, 5, 10, 0, 0);
-let sims: Simulator[] = [];
-afterEach(async () => { await Promise.all(sims.map((s) => s.close())); sims = []; });
-
-async function stepped(seed = 4) {
-  const sim = await startSimulator({ seed, startTime: START, time: { mode: 'stepped' } });
-  sims.push(sim);
-  return { sim, call: signedCaller(sim.urls.spotRest, sim.apiKey, sim.apiSecret) };
-}
+const start = simulators({ startTime: START, time: { mode: 'stepped' } });
+const stepped = async (seed = 4) => { const { sim, spotCall } = await start({ seed }); return { sim, call: spotCall }; };
 const balances = async (call: ReturnType<typeof signedCaller>) => Object.fromEntries(((await call('GET', '/api/v3/account')).body.balances as { asset: string; free: string; locked: string }[]).map((b) => [b.asset, b]));
 
 describe('spot orders', () => {

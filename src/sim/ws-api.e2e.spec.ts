@@ -23,7 +23,7 @@ describe('WebSocket API (futures /ws-fapi/v1, spot /ws-api/v3)', () => {
     expect((await req('s1', 'order.status', { symbol: 'BTCUSDT', orderId: placed.result.orderId })).result.status).toBe('NEW');
     expect((await req('c1', 'order.cancel', { symbol: 'BTCUSDT', orderId: placed.result.orderId })).result.status).toBe('CANCELED');
     expect((await req('b1', 'account.balance', {})).result[0]).toMatchObject({ asset: 'USDT' });
-    expect((await req('k1', 'userDataStream.start', { apiKey: sim.apiKey }, false)).result.listenKey).toMatch(/\w{20,}/);
+    expect((await req('k1', 'userDataStream.start', { apiKey: sim.apiKey }, false)).result.listenKey).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const badSig = { symbol: 'BTCUSDT', orderId: 1, apiKey: sim.apiKey, timestamp: Date.now(), signature: 'ff' };
     ws.send({ id: 'x', method: 'order.status', params: badSig });
     expect(await ws.next((m) => m.id === 'x')).toMatchObject({ status: 400, error: { code: -1022 } });

@@ -10,6 +10,7 @@ import type { AccountBook, SimAccount } from '../accounts/accounts.ts';
 import { BinanceError } from '../http/binance-error.ts';
 import type { Market, SymbolState } from '../market/market.ts';
 import type { SymbolMarket } from '../market/symbol-market.ts';
+import { lookupOrder } from '../order-lookup.ts';
 import type { UserEvents } from '../user-events.ts';
 import { trimList, trimOrders } from '../history-limits.ts';
 import { conditionMet, trailingFires } from './algo-triggers.ts';
@@ -79,11 +80,7 @@ export class FuturesEngine {
   private newClientId(): string { return `sim_${(++this.clientSeq).toString(36).padStart(8, '0')}`; }
 
   findOrder(a: SimAccount, symbol: string, orderId: number | null, clientId: string | null): FutOrder | undefined {
-    const b = this.book(a);
-    if (orderId !== null) { const o = b.orders.get(orderId); return o && o.symbol === symbol ? o : undefined; }
-    let found: FutOrder | undefined;
-    for (const o of b.orders.values()) if (o.symbol === symbol && o.clientOrderId === clientId) found = o; // latest wins
-    return found;
+    return lookupOrder(this.book(a).orders, symbol, orderId, clientId);
   }
 
   /** Validates and places a regular order; returns it after any immediate matching. */

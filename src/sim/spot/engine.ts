@@ -9,6 +9,7 @@ import type { AccountBook, SimAccount, SpotBalance } from '../accounts/accounts.
 import { BinanceError } from '../http/binance-error.ts';
 import type { Market, SymbolState } from '../market/market.ts';
 import { trimList, trimOrders } from '../history-limits.ts';
+import { lookupOrder } from '../order-lookup.ts';
 import type { UserEvents } from '../user-events.ts';
 
 export type SpotType = 'LIMIT' | 'MARKET' | 'LIMIT_MAKER' | 'STOP_LOSS' | 'STOP_LOSS_LIMIT' | 'TAKE_PROFIT' | 'TAKE_PROFIT_LIMIT';
@@ -67,11 +68,7 @@ export class SpotEngine {
   private lastTicks(s: SymbolState): number { return Math.round(s.spot.mid / s.spot.shape.tick); }
 
   findOrder(a: SimAccount, symbol: string, orderId: number | null, clientId: string | null): SpotOrder | undefined {
-    const b = this.book(a);
-    if (orderId !== null) { const o = b.orders.get(orderId); return o && o.symbol === symbol ? o : undefined; }
-    let found: SpotOrder | undefined;
-    for (const o of b.orders.values()) if (o.symbol === symbol && o.clientOrderId === clientId) found = o;
-    return found;
+    return lookupOrder(this.book(a).orders, symbol, orderId, clientId);
   }
 
   /** Checks everything a new order must satisfy; throws the Binance error otherwise. */
